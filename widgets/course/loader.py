@@ -1,0 +1,494 @@
+"""Load and validate the whole course, collecting every problem with file and line."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+from pydantic import BaseModel, ValidationError
+
+from . import yamlsrc
+from .models import (
+    CITATION_RE,
+    CourseInfo,
+    GlossaryTerm,
+    Part,
+    Question,
+    Quiz,
+    QuizBank,
+    Reference,
+    Section,
+    SectionMeta,
+    cited_keys,
+)
+from .pathway import Pathway
+from .problems import ContentError, Problem, rel
+
+DEFAULT_CONTENT = Path(__file__).resolve().parents[2] / "content"
+SECTION_NAME = re.compile(r"^(?P<num>\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
+QUIZ_NAME = re.compile(r"^(?P<num>\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$")
+MIN_SECTION_WORDS = 40
+
+
+@dataclass
+class Course:
+    """The validated course: plain data, no widgets, no figures."""
+
+    root: Path
+    info: CourseInfo
+    sections: list[Section]
+    references: dict[str, Reference]
+    glossary: list[GlossaryTerm]
+    banks: dict[str, QuizBank]
+    pathway: Pathway | None
+    figures: dict[str, list[str]] = field(default_factory=dict)
+
+    def section(self, key: str | int) -> Section:
+        """A section by id (``"understanding-ms"``), number (``"02"``/``2``) or file stem."""
+        for s in self.sections:
+            if key in (s.id, s.order, s.number, f"{s.number}-{s.id}"):
+                return s
+        known = ", ".join(f"{s.number}-{s.id}" for s in self.sections)
+        raise KeyError(f"no section {key!r}; the course has: {known}")
+
+    def quiz(self, section_id: str) -> Quiz:
+        """The quiz of a section; a review bank draws questions from every other bank."""
+        bank = self.banks.get(section_id)
+        if bank is None:
+            return Quiz(section=section_id, questions=[])
+        questions: list[Question] = list(bank.questions)
+        if bank.review:
+            for s in self.sections:
+                other = self.banks.get(s.id)
+                if other is None or s.id == section_id:
+                    continue
+                questions.extend(other.questions[: bank.review.per_section])
+        return Quiz(section=section_id, questions=questions)
+
+    def question(self, question_id: str) -> Question:
+        for bank in self.banks.values():
+            for q in bank.questions:
+                if q.id == question_id:
+                    return q
+        raise KeyError(f"no question {question_id!r}")
+
+
+def load_course(content: str | Path | None = None) -> Course:
+    """Load the course from ``content`` (default: the course's own folder).
+
+    Raises :class:`ContentError` listing every problem as ``file:line: message``.
+    """
+    course, problems = check_course(content)
+    if problems:
+        raise ContentError(problems)
+    assert course is not None
+    return course
+
+
+def check_course(content: str | Path | None = None) -> tuple[Course | None, list[Problem]]:
+    """Validate a content folder; return the course (when usable) and every problem found."""
+    root = Path(content) if content is not None else DEFAULT_CONTENT
+    problems: list[Problem] = []
+    if not root.is_dir():
+        return None, [Problem(str(root), 1, "content folder not found; pass --content DIR "
+                                           "pointing at a folder holding course.yaml")]
+    ctx = _Ctx(root, problems)
+
+    info = ctx.model_file("course.yaml", CourseInfo)
+    refs_raw = ctx.yaml_file("references.yaml")
+    references: dict[str, Reference] = {}
+    if refs_raw is not None:
+        data, node, path = refs_raw
+        if not isinstance(data, dict):
+            ctx.add(path, 1, "references.yaml must map each key (R1, R2, ...) to its details")
+        else:
+            for key, value in data.items():
+                payload = dict(value or {}) if isinstance(value, dict) else value
+                if isinstance(payload, dict):
+                    payload["key"] = str(key)
+                ref = ctx.validate(Reference, payload, path, node, prefix=(key,))
+                if ref is not None:
+                    references[ref.key] = ref
+
+    glossary: list[GlossaryTerm] = []
+    gl = ctx.yaml_file("glossary.yaml")
+    if gl is not None:
+        data, node, path = gl
+        if not isinstance(data, list):
+            ctx.add(path, 1, "glossary.yaml must be a list of {term, definition, refs}")
+        else:
+            for i, item in enumerate(data):
+                term = ctx.validate(GlossaryTerm, item, path, node, prefix=(i,))
+                if term is not None:
+                    glossary.append(term)
+            names = [t.term.casefold() for t in glossary]
+            for t in glossary:
+                if names.count(t.term.casefold()) > 1:
+                    ctx.add(path, 1, f"glossary term {t.term!r} is defined more than once")
+                    break
+
+    sections = _load_sections(ctx)
+    banks = _load_banks(ctx, sections)
+
+    pathway = None
+    pw = ctx.yaml_file("pathway.yaml", required=False)
+    if pw is not None:
+        data, node, path = pw
+        pathway = ctx.validate(Pathway, data, path, node)
+
+    figures: dict[str, list[str]] = {}
+    fig = ctx.yaml_file("figures.yaml", required=False)
+    if fig is not None:
+        data, node, path = fig
+        figures = _check_figures(ctx, data, node, path, sections)
+
+    # --- cross-checks: citations, question nodes -------------------------------
+    if references:
+        ctx.check_citations(set(references))
+    if pathway is not None:
+        node_ids = {n.id for n in pathway.nodes}
+        for sid, bank in banks.items():
+            path = ctx.bank_paths[sid]
+            for qi, q in enumerate(bank.questions):
+                for nid in q.nodes:
+                    if nid not in node_ids:
+                        ctx.add(path, ctx.line(path, ("questions", qi, "nodes")),
+                                f"question {q.id!r} names pathway node {nid!r}, which "
+                                "pathway.yaml does not define; use one of its node ids")
+    all_ids: dict[str, str] = {}
+    for sid, bank in banks.items():
+        path = ctx.bank_paths[sid]
+        for qi, q in enumerate(bank.questions):
+            if q.id in all_ids and all_ids[q.id] != sid:
+                ctx.add(path, ctx.line(path, ("questions", qi, "id")),
+                        f"question id {q.id!r} is also used in the {all_ids[q.id]!r} bank; "
+                        "question ids must be unique across the course")
+            all_ids.setdefault(q.id, sid)
+
+    if info is None or problems:
+        course = None
+        if info is not None:
+            course = Course(root, info, sections, references, glossary, banks, pathway, figures)
+        return course, problems
+    return Course(root, info, sections, references, glossary, banks, pathway, figures), problems
+
+
+# ------------------------------------------------------------------ internals
+class _Ctx:
+    def __init__(self, root: Path, problems: list[Problem]):
+        self.root = root
+        self.problems = problems
+        self.nodes: dict[Path, tuple[Any, int]] = {}  # path -> (yaml node, line offset)
+        self.texts: dict[Path, str] = {}
+        self.bank_paths: dict[str, Path] = {}
+
+    def add(self, path: Path, line: int, message: str) -> None:
+        self.problems.append(Problem(rel(path, self.root), line, message))
+
+    def line(self, path: Path, loc: tuple) -> int:
+        node, offset = self.nodes.get(path, (None, 0))
+        return yamlsrc.line_of(node, loc, offset)
+
+    def yaml_file(self, name: str, required: bool = True):
+        path = self.root / name
+        if not path.exists():
+            if required:
+                self.add(path, 1, f"missing file: the course needs {name} (see content/README.md)")
+            return None
+        return self.yaml_path(path)
+
+    def yaml_path(self, path: Path):
+        text = _read(self, path)
+        if text is None:
+            return None
+        try:
+            data, node = yamlsrc.parse(text)
+        except yamlsrc.YamlFileError as exc:
+            self.add(path, exc.line, exc.message)
+            return None
+        self.nodes[path] = (node, 0)
+        self.texts[path] = text
+        if data is None:
+            self.add(path, 1, "the file is empty")
+            return None
+        return data, node, path
+
+    def model_file(self, name: str, model: type[BaseModel]):
+        loaded = self.yaml_file(name)
+        if loaded is None:
+            return None
+        data, node, path = loaded
+        return self.validate(model, data, path, node)
+
+    def validate(self, model, data, path: Path, node, prefix: tuple = (), offset: int = 0):
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            for err in exc.errors():
+                loc = prefix + tuple(p for p in err["loc"] if not _is_tag(p, model))
+                line = yamlsrc.line_of(node, loc, offset)
+                self.add(path, line, _message(err, loc))
+            return None
+
+    def check_citations(self, known: set[str]) -> None:
+        for path, text in self.texts.items():
+            for lineno, line in enumerate(text.splitlines(), start=1):
+                keys = cited_keys(line) + _refs_list_keys(line)
+                for key in keys:
+                    if key not in known:
+                        self.add(path, lineno, f"unknown reference key {key!r}; use a key from "
+                                               "references.yaml (the content brief's keys)")
+
+
+def _refs_list_keys(line: str) -> list[str]:
+    m = re.match(r"^\s*-?\s*refs:\s*\[(.*)\]\s*$", line)
+    if not m:
+        return []
+    return [k.strip().strip("'\"") for k in m.group(1).split(",") if k.strip()]
+
+
+def _is_tag(part, model) -> bool:
+    # pydantic puts the discriminator value ("single", ...) into the error location
+    return isinstance(part, str) and part in ("single", "multiple", "truefalse", "ordering",
+                                              "matching", "function-after[_graph()]")
+
+
+def _message(err: dict, loc: tuple) -> str:
+    where = ".".join(str(p) for p in loc if not str(p).startswith("function-"))
+    msg = err.get("msg", "invalid")
+    kind = err.get("type")
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, "):]
+    if kind == "missing":
+        return f"{where}: required field is missing; add it (see content/README.md)"
+    if kind == "extra_forbidden":
+        return f"{where}: unknown field; remove it or fix its spelling (see content/README.md)"
+    if kind == "union_tag_invalid":
+        return (f"{where}: unknown question kind; use one of single, multiple, truefalse, "
+                "ordering, matching")
+    if kind == "union_tag_not_found":
+        return f"{where}: the question has no 'kind'; add one of single, multiple, truefalse, ordering, matching"
+    if kind == "string_pattern_mismatch" and "refs" in [str(p) for p in loc]:
+        return f"{where}: {err.get('input')!r} is not a reference key like R6 or R27a"
+    if kind == "string_type":
+        return (f"{where}: expected text, found {type(err.get('input')).__name__}; "
+                "put quotes around text that contains ': ' or starts with a special character")
+    if kind == "string_pattern_mismatch":
+        return f"{where}: {err.get('input')!r} must be lower-case words joined by hyphens"
+    return f"{where}: {msg}" if where else msg
+
+
+def _read(ctx: _Ctx, path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        ctx.add(path, 1, f"not UTF-8 text ({exc.reason}); save the file as UTF-8")
+    except OSError as exc:
+        ctx.add(path, 1, f"cannot read the file: {exc.strerror}")
+    return None
+
+
+def _load_sections(ctx: _Ctx) -> list[Section]:
+    folder = ctx.root / "sections"
+    if not folder.is_dir():
+        ctx.add(folder, 1, "missing folder: the course needs sections/NN-slug.md files")
+        return []
+    sections: list[Section] = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix != ".md":
+            continue
+        m = SECTION_NAME.match(path.name)
+        if not m:
+            ctx.add(path, 1, "section file names must look like NN-slug.md (two digits, "
+                             "lower-case words joined by hyphens)")
+            continue
+        text = _read(ctx, path)
+        if text is None:
+            continue
+        section = _parse_section(ctx, path, text, int(m["num"]), m["slug"])
+        if section is not None:
+            sections.append(section)
+    sections.sort(key=lambda s: s.order)
+    ids = [s.id for s in sections]
+    for s in sections:
+        if ids.count(s.id) > 1:
+            ctx.add(Path(s.file), 2, f"duplicate section id {s.id!r}; each section needs its own id")
+    orders = [s.order for s in sections]
+    for expected, s in enumerate(sections):
+        if orders.count(s.order) > 1:
+            ctx.add(Path(s.file), 2, f"section order {s.order} is used twice; give each section its own")
+            break
+        if s.order != expected:
+            ctx.add(Path(s.file), 2, f"gap in section order: expected {expected:02d}, found "
+                                     f"{s.order:02d}; renumber so the orders run 00, 01, 02, ...")
+            break
+    return sections
+
+
+def _parse_section(ctx: _Ctx, path: Path, text: str, num: int, slug: str) -> Section | None:
+    if not text.startswith("---"):
+        ctx.add(path, 1, "a section starts with YAML front matter between '---' lines "
+                         "(id, title, order, last_reviewed, objectives, key_points)")
+        return None
+    lines = text.splitlines()
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    except StopIteration:
+        ctx.add(path, 1, "front matter is not closed: add a line '---' after it")
+        return None
+    fm_text = "\n".join(lines[1:end])
+    try:
+        data, node = yamlsrc.parse(fm_text, line_offset=1)
+    except yamlsrc.YamlFileError as exc:
+        ctx.add(path, exc.line, exc.message)
+        return None
+    ctx.nodes[path] = (node, 1)
+    ctx.texts[path] = text
+    body_start = end + 2  # 1-based line of the first body line
+    try:
+        post = frontmatter.loads(text)
+        body = post.content
+    except Exception:  # noqa: BLE001 - python-frontmatter raises several kinds
+        body = "\n".join(lines[end + 1:])
+    if not isinstance(data, dict):
+        ctx.add(path, 2, "front matter must be a mapping of fields (id: ..., title: ...)")
+        return None
+    meta = ctx.validate(SectionMeta, data, path, node, offset=1)
+    if meta is None:
+        return None
+    if meta.id != slug:
+        ctx.add(path, yamlsrc.line_of(node, ("id",), 1),
+                f"id {meta.id!r} does not match the file name; use id: {slug}")
+    if meta.order != num:
+        ctx.add(path, yamlsrc.line_of(node, ("order",), 1),
+                f"order {meta.order} does not match the file number {num:02d}")
+    intro, parts = _split_parts(body, body_start)
+    words = len(re.findall(r"\w+", CITATION_RE.sub("", body)))
+    if words < MIN_SECTION_WORDS:
+        ctx.add(path, body_start, f"the section has {words} words of prose; write at least "
+                                  f"{MIN_SECTION_WORDS} below the front matter")
+    _check_paragraph_citations(ctx, path, body, body_start)
+    return Section(meta=meta, intro=intro, parts=parts, file=str(path))
+
+
+def _split_parts(body: str, first_line: int) -> tuple[str, list[Part]]:
+    intro: list[str] = []
+    parts: list[Part] = []
+    current: tuple[str, int, list[str]] | None = None
+    in_code = False
+    # body from python-frontmatter is stripped of leading blank lines; find its true offset
+    for offset, line in enumerate(body.splitlines()):
+        if line.startswith("```"):
+            in_code = not in_code
+        if not in_code and line.startswith("## "):
+            if current:
+                parts.append(Part(title=current[0], markdown="\n".join(current[2]).strip(),
+                                  line=current[1]))
+            current = (line[3:].strip(), first_line + offset, [])
+        elif current:
+            current[2].append(line)
+        else:
+            intro.append(line)
+    if current:
+        parts.append(Part(title=current[0], markdown="\n".join(current[2]).strip(), line=current[1]))
+    return "\n".join(intro).strip(), parts
+
+
+FACT_HINT = re.compile(r"\d|%|\b(is|are|was|were|causes?|leads?|affects?|found|reported|shows?)\b",
+                       re.I)
+
+
+def _check_paragraph_citations(ctx: _Ctx, path: Path, body: str, first_line: int) -> None:
+    """Every prose paragraph that states something carries at least one citation."""
+    para: list[str] = []
+    start = first_line
+    in_code = False
+
+    def flush():
+        text = " ".join(para).strip()
+        if not text or text.startswith(("#", "|", ">")):
+            return
+        if len(re.findall(r"\w+", text)) < 12 or not FACT_HINT.search(text):
+            return
+        if not cited_keys(text):
+            ctx.add(path, start, "this paragraph states facts without a citation; add the "
+                                 "brief's reference key, e.g. [R6]")
+
+    for offset, line in enumerate(body.splitlines()):
+        if line.startswith("```"):
+            in_code = not in_code
+            continue
+        if in_code:
+            continue
+        stripped = line.strip()
+        is_item = bool(re.match(r"^([-*+]|\d+\.)\s", stripped))
+        if not stripped or is_item or stripped.startswith("#"):
+            flush()
+            para = [stripped] if is_item else []
+            start = first_line + offset
+            if is_item:
+                continue
+            continue
+        if not para:
+            start = first_line + offset
+        para.append(stripped)
+    flush()
+
+
+def _load_banks(ctx: _Ctx, sections: list[Section]) -> dict[str, QuizBank]:
+    folder = ctx.root / "quizzes"
+    banks: dict[str, QuizBank] = {}
+    if not folder.is_dir():
+        return banks
+    by_stem = {f"{s.number}-{s.id}": s for s in sections}
+    for path in sorted(folder.iterdir()):
+        if path.suffix not in (".yaml", ".yml"):
+            continue
+        if not QUIZ_NAME.match(path.name):
+            ctx.add(path, 1, "quiz bank names must look like NN-slug.yaml, matching a section file")
+            continue
+        loaded = ctx.yaml_path(path)
+        if loaded is None:
+            continue
+        data, node, _ = loaded
+        bank = ctx.validate(QuizBank, data, path, node)
+        if bank is None:
+            continue
+        section = by_stem.get(path.stem)
+        if section is None:
+            ctx.add(path, 1, f"no section file sections/{path.stem}.md for this quiz bank; "
+                             "name the bank after its section")
+            continue
+        if bank.section != section.id:
+            ctx.add(path, yamlsrc.line_of(node, ("section",)),
+                    f"section {bank.section!r} does not match the file name; use section: {section.id}")
+            continue
+        banks[section.id] = bank
+        ctx.bank_paths[section.id] = path
+    return banks
+
+
+def _check_figures(ctx: _Ctx, data, node, path: Path, sections: list[Section]) -> dict[str, list[str]]:
+    from ..figures.registry import FIGURE_NAMES  # names only: no plotly import
+
+    if not isinstance(data, dict):
+        ctx.add(path, 1, "figures.yaml maps each section id to a list of figure names")
+        return {}
+    ids = {s.id for s in sections}
+    out: dict[str, list[str]] = {}
+    for sid, names in data.items():
+        line = yamlsrc.line_of(node, (sid,))
+        if sid not in ids:
+            ctx.add(path, line, f"unknown section id {sid!r}; use a section's id")
+            continue
+        if not isinstance(names, list) or not names:
+            ctx.add(path, line, f"{sid}: give a list of figure names")
+            continue
+        for name in names:
+            if name not in FIGURE_NAMES:
+                ctx.add(path, line, f"{sid}: unknown figure {name!r}; known figures: "
+                                    + ", ".join(sorted(FIGURE_NAMES)))
+        out[sid] = [str(n) for n in names]
+    return out
