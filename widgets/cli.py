@@ -39,6 +39,34 @@ def _handouts(args) -> int:
     return 0
 
 
+def _notebooks(args) -> int:
+    from .course import ContentError, load_course
+    from .notebooks import write_notebooks
+
+    try:
+        course = load_course(args.content)
+    except ContentError as exc:
+        for p in exc.problems:
+            print(p)
+        return 1
+    for path in write_notebooks(course):
+        print(f"wrote {path}")
+    return 0
+
+
+def _clean(args) -> int:
+    from .notebooks import NOTEBOOKS, clean_notebooks
+
+    problems = clean_notebooks(args.folder or NOTEBOOKS, check=args.check)
+    for p in problems:
+        print(p)
+    if problems:
+        print("notebooks are not clean: run `make clean-notebooks`", file=sys.stderr)
+        return 1
+    print("notebooks clean" if args.check else "notebooks cleaned")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m widgets", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -51,5 +79,12 @@ def main(argv: list[str] | None = None) -> int:
     hand.add_argument("--out", type=Path, default=Path("build/handouts"))
     hand.add_argument("--variant", choices=["student", "instructor", "both"], default="both")
     hand.set_defaults(func=_handouts)
+    nbs = sub.add_parser("notebooks", help="(re)generate the section notebooks from the content")
+    nbs.add_argument("--content", type=Path, default=None)
+    nbs.set_defaults(func=_notebooks)
+    clean = sub.add_parser("clean-notebooks", help="strip outputs and extra metadata from notebooks")
+    clean.add_argument("--check", action="store_true", help="only report; exit 1 if not clean")
+    clean.add_argument("--folder", type=Path, default=None)
+    clean.set_defaults(func=_clean)
     args = parser.parse_args(argv)
     return args.func(args)

@@ -161,9 +161,10 @@ def check_course(content: str | Path | None = None) -> tuple[Course | None, list
     for sid, bank in banks.items():
         path = ctx.bank_paths[sid]
         for qi, q in enumerate(bank.questions):
-            if q.id in all_ids and all_ids[q.id] != sid:
+            if q.id in all_ids:
+                where = "earlier in this bank" if all_ids[q.id] == sid else f"in the {all_ids[q.id]!r} bank"
                 ctx.add(path, ctx.line(path, ("questions", qi, "id")),
-                        f"question id {q.id!r} is also used in the {all_ids[q.id]!r} bank; "
+                        f"duplicate question id {q.id!r}: it is also used {where}; "
                         "question ids must be unique across the course")
             all_ids.setdefault(q.id, sid)
 
@@ -236,7 +237,7 @@ class _Ctx:
         for path, text in self.texts.items():
             for lineno, line in enumerate(text.splitlines(), start=1):
                 keys = cited_keys(line) + _refs_list_keys(line)
-                for key in keys:
+                for key in dict.fromkeys(keys):
                     if key not in known:
                         self.add(path, lineno, f"unknown reference key {key!r}; use a key from "
                                                "references.yaml (the content brief's keys)")

@@ -90,7 +90,6 @@ class SectionMeta(Strict):
     last_reviewed: dt.date
     objectives: list[NonEmpty] = Field(min_length=1)
     key_points: list[NonEmpty] = Field(min_length=1)
-    figures: list[NonEmpty] = []
     facilitator_notes: list[NonEmpty] = []
     discussion_prompts: list[NonEmpty] = []
 
@@ -276,11 +275,6 @@ class QuizBank(Strict):
     questions: list[Question] = Field(min_length=1)
     review: ReviewDraw | None = None
 
-    @field_validator("questions")
-    @classmethod
-    def _unique_ids(cls, questions):
-        _no_duplicates([q.id for q in questions], "question id")
-        return questions
 
 
 class Quiz(Strict):

@@ -25,6 +25,9 @@ def parse(text: str, line_offset: int = 0) -> tuple[Any, yaml.Node | None]:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         what = exc.problem or str(exc)
+        if exc.context_mark is not None and exc.problem_mark is not None \
+                and exc.context_mark.line != exc.problem_mark.line:
+            what += f" ({exc.context} that starts at line {exc.context_mark.line + 1 + line_offset})"
         raise YamlFileError(line, f"YAML syntax error: {what}; check indentation and quoting "
                                   "(text containing ': ' or starting with '[' needs quotes)") from None
     except yaml.YAMLError as exc:  # pragma: no cover - other YAML errors have no mark

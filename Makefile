@@ -1,0 +1,65 @@
+# The course's commands. Two are all a newcomer needs: `make lab` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+PORT ?= 8888
+
+.PHONY: lab test install browser-deps check notebooks clean-notebooks handouts pdf bench load clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+node_modules/.installed-stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+# Debian's Chromium and poppler-utils for the browser and PDF tests (installed when root).
+browser-deps:
+	@if ! command -v chromium >/dev/null || ! command -v pdftoppm >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	  else \
+	    echo "Browser tests need Debian's chromium and poppler-utils: sudo apt-get install chromium poppler-utils" >&2; \
+	  fi; \
+	fi
+
+## make lab: set up (first time) and open the course in JupyterLab on the start-here notebook
+lab: install
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)" --port=$(PORT) notebooks/00-start-here.ipynb
+
+## make test: set up (first time) and run the whole test suite
+test: install node_modules/.installed-stamp browser-deps
+	$(PY) -m widgets check
+	$(PY) -m widgets clean-notebooks --check
+	$(PY) -m pytest --nbval-lax tests notebooks
+
+check: install
+	$(PY) -m widgets check
+
+notebooks: install
+	$(PY) -m widgets notebooks
+
+clean-notebooks: install
+	$(PY) -m widgets clean-notebooks
+
+handouts: install
+	$(PY) -m widgets handouts --out build/handouts
+
+pdf: handouts browser-deps
+	$(PY) -m widgets pdf --out build/handouts
+
+bench: install node_modules/.installed-stamp browser-deps
+	$(PY) scripts/bench.py
+
+load: install
+	$(PY) scripts/classroom_load.py
+
+clean:
+	rm -rf build .pytest_cache

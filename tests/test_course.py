@@ -1,0 +1,126 @@
+"""The loader and the checker: the real course, the valid fixture, and one broken fixture
+per kind of error (tests/fixtures/broken/*.yaml describe each break as edits)."""
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from widgets.course import ContentError, check_course, load_course
+from widgets.course.models import QUESTION_KINDS
+
+from conftest import FIXTURES, ROOT
+
+BROKEN = sorted((FIXTURES / "broken").glob("*.yaml"))
+
+
+def apply_edits(content: Path, edits: list[dict]) -> None:
+    for edit in edits:
+        if "rename" in edit:
+            src, dst = edit["rename"]
+            (content / src).rename(content / dst)
+        elif "delete" in edit:
+            (content / edit["delete"]).unlink()
+        else:
+            path = content / edit["file"]
+            text = path.read_text()
+            if "cut_after" in edit:
+                marker = edit["cut_after"]
+                assert marker in text, f"fixture marker not found in {path}"
+                text = text[: text.index(marker) + 4]
+            else:
+                assert edit["replace"] in text, f"fixture text {edit['replace']!r} not in {path}"
+                text = text.replace(edit["replace"], edit["with"], 1)
+            path.write_text(text)
+
+
+def run_check(content: Path):
+    return subprocess.run([sys.executable, "-m", "widgets", "check", "--content", str(content)],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def test_the_course_is_valid():
+    course, problems = check_course()
+    assert problems == [], "\n".join(map(str, problems))
+    assert [s.order for s in course.sections] == list(range(len(course.sections)))
+
+
+def test_checker_cli_accepts_the_course():
+    result = subprocess.run([sys.executable, "-m", "widgets", "check"], capture_output=True,
+                            text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.fullmatch(r"ok: \d+ sections, \d+ questions, \d+ references, \d+ glossary terms, "
+                        r"\d+ pathway nodes\n", result.stdout)
+
+
+def test_valid_fixture_loads(min_content):
+    course = load_course(min_content)
+    assert [s.id for s in course.sections] == ["start", "second"]
+    assert [q.kind for q in course.quiz("start").questions] == list(QUESTION_KINDS)
+    assert course.section("01").title == "Second"
+    assert course.section(0).citations() == ["R1", "R2"]
+    assert run_check(min_content).returncode == 0
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=[p.stem for p in BROKEN])
+def test_broken_fixture_is_rejected_with_file_and_line(case, min_content):
+    spec = yaml.safe_load(case.read_text())
+    apply_edits(min_content, spec["edits"])
+    result = run_check(min_content)
+    assert result.returncode == 1, result.stdout
+    lines = result.stdout.splitlines()
+    assert lines and all(re.match(r"^[^:]+:\d+: \S", ln) for ln in lines), result.stdout
+    exp = spec["expect"]
+    wanted = f"content/{exp['file']}:{exp['line']}: "
+    hits = [ln for ln in lines if ln.startswith(wanted) and exp["message"] in ln]
+    assert hits, f"expected a line starting {wanted!r} containing {exp['message']!r}; got:\n" + result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_load_course_raises_content_error_listing_problems(min_content):
+    (min_content / "quizzes" / "00-start.yaml").write_text("section: start\nquestions: []\n")
+    with pytest.raises(ContentError) as info:
+        load_course(min_content)
+    assert "content/quizzes/00-start.yaml:2:" in str(info.value)
+
+
+def test_missing_content_folder(tmp_path):
+    result = run_check(tmp_path / "nowhere")
+    assert result.returncode == 1
+    assert "content folder not found" in result.stdout
+
+
+def test_unreadable_encoding_is_reported(min_content):
+    (min_content / "glossary.yaml").write_bytes(b"- term: \xff\xfe broken\n")
+    result = run_check(min_content)
+    assert result.returncode == 1
+    assert "content/glossary.yaml:1: not UTF-8 text" in result.stdout
+
+
+def test_review_bank_draws_from_every_other_section(min_content):
+    bank = min_content / "quizzes" / "01-second.yaml"
+    bank.write_text(
+        "section: second\nreview: {per_section: 1}\nquestions:\n"
+        "  - id: second-01\n    kind: truefalse\n    prompt: P\n    answer: true\n    refs: [R1]\n"
+        "    explanations: {true: \"Yes.\", false: \"No.\"}\n")
+    course = load_course(min_content)
+    ids = [q.id for q in course.quiz("second").questions]
+    assert ids == ["second-01", "start-01"]
+
+
+def test_every_fact_paragraph_of_the_course_cites_a_known_key():
+    course = load_course()
+    known = set(course.references)
+    for s in course.sections:
+        assert s.citations(), s.id
+        assert set(s.citations()) <= known
+
+
+def test_no_brand_name_anywhere_in_content_or_notebooks():
+    brand = re.compile(r"pain\s*o\s*soma|\bsoma\b", re.I)
+    for folder in ("content", "notebooks", "widgets"):
+        for path in (ROOT / folder).rglob("*"):
+            if path.is_file() and path.suffix in (".md", ".yaml", ".ipynb", ".py", ".js", ".j2", ".html"):
+                assert not brand.search(path.read_text(encoding="utf-8")), path

@@ -1,0 +1,121 @@
+"""The notebook API: each section notebook is a few calls to one :class:`SectionView`.
+
+    from widgets import open_section
+    section = open_section("03")
+    section.header()      # title, objectives
+    section.body()        # the prose, part by part
+    section.figures()     # the diagrams, each with its text alternative
+    section.quiz()        # the quiz (ipywidgets)
+    section.summary()     # key points, terms, references
+    section.footer()      # disclaimer, red flags, last reviewed
+
+Each call displays its part; nothing is returned, so a cell may hold several.
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from IPython.display import HTML, display
+
+from .course import ContentError, Course, load_course
+from .page import SectionPage, course_map_html
+
+_COURSES: dict[str, Course] = {}
+
+STYLE = """<style>
+.course-section-header h1{margin-bottom:.2em}
+.course-kicker{color:#555;font-size:.9em;margin:0}
+.course-notice{border-left:4px solid #0072B2;padding:.3em .8em;background:#f4f8fb}
+.course-safety{border-top:2px solid #444;margin-top:1.5em;padding-top:.5em}
+.course-red-flags li{margin:.3em 0}
+.course-problems{border:2px solid #a00;padding:.5em 1em}
+a.term{text-decoration:underline dotted}
+sup.cite a{text-decoration:none}
+</style>"""
+
+
+def course(content: str | Path | None = None, *, reload: bool = False) -> Course:
+    """The loaded course (cached per content folder)."""
+    key = str(content or "")
+    if reload or key not in _COURSES:
+        _COURSES[key] = load_course(content)
+    return _COURSES[key]
+
+
+def _show(fragment: str) -> None:
+    display(HTML(STYLE + fragment))
+
+
+def problems_html(error: ContentError) -> str:
+    items = "".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in error.problems)
+    return (f'<div class="course-problems" role="alert"><h2>The course content has problems</h2>'
+            f"<p>Each line names the file, the line and what to fix. Run "
+            f"<code>python -m widgets check</code> after fixing.</p><ul>{items}</ul></div>")
+
+
+class SectionView:
+    """One section, shown part by part in a notebook."""
+
+    def __init__(self, course: Course, section_key: str | int):
+        self.course = course
+        self.page = SectionPage(course, course.section(section_key))
+        self.section = self.page.section
+
+    def header(self) -> None:
+        _show(self.page.header_html())
+
+    def body(self, part: str | int | None = None) -> None:
+        _show(self.page.body_html(part))
+
+    def figures(self) -> None:
+        from .figures import section_figures
+
+        for item in section_figures(self.course, self.section.id):
+            _show(f"<h2>{html.escape(item.title)}</h2>")
+            display(item.figure)
+            _show(f'<details open class="course-figure-alt"><summary>Text description of the '
+                  f'diagram</summary><p>{"</p><p>".join(html.escape(x) for x in item.alt_text.splitlines() if x.strip())}</p></details>')
+
+    def quiz(self):
+        from .quiz import quiz_widget
+
+        widget = quiz_widget(self.course, self.section.id)
+        display(widget)
+        return None
+
+    def summary(self) -> None:
+        _show(self.page.summary_html() + self.page.glossary_html() + self.page.references_html())
+
+    def footer(self) -> None:
+        _show(self.page.footer_html())
+
+    # start-here extras ------------------------------------------------------------
+    def course_map(self) -> None:
+        _show(course_map_html(self.course))
+
+    def teaching_toggle(self) -> None:
+        from .teaching import teaching_toggle
+
+        display(teaching_toggle())
+
+    def progress(self) -> None:
+        from .dashboard import progress_dashboard
+
+        display(progress_dashboard(self.course))
+
+
+class _Unavailable:
+    """Stands in for a section when the content has problems: each call shows nothing more."""
+
+    def __getattr__(self, name):
+        return lambda *a, **k: None
+
+
+def open_section(key: str | int, content: str | Path | None = None):
+    """Open a section by number (``"03"``) or id; show problems clearly if the content is broken."""
+    try:
+        return SectionView(course(content), key)
+    except ContentError as exc:
+        _show(problems_html(exc))
+        return _Unavailable()

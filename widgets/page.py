@@ -1,0 +1,151 @@
+"""A section as a page of parts: the one sequence notebooks and handouts both show.
+
+Every method returns a sanitised HTML fragment built from the content; the notebook wraps
+them for display, the handout templates place them in a page.
+"""
+from __future__ import annotations
+
+import html
+
+from .course import Course, Section
+from .course.models import cited_keys
+from .text import Citations, Glossary, markdown_html
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+class SectionPage:
+    """The parts of one section, rendered: header, body, summary, references, footer."""
+
+    def __init__(self, course: Course, section: Section | str, *, glossary_href: str = ""):
+        self.course = course
+        self.section = course.section(section) if isinstance(section, (str, int)) else section
+        footer_keys = [k for f in course.info.red_flags for k in cited_keys(f.action)]
+        self.citations = Citations(self.section.citations() + footer_keys,
+                                   anchor_prefix=f"ref-{self.section.id}")
+        self.glossary = Glossary(course.glossary, href_base=glossary_href)
+        self._body: str | None = None
+
+    # -- helpers --------------------------------------------------------------
+    def md(self, text: str, inline: bool = False, glossary: bool = True) -> str:
+        return markdown_html(text, self.citations, self.glossary if glossary else None, inline=inline)
+
+    @property
+    def position(self) -> str:
+        last = self.course.sections[-1].order
+        return f"Section {self.section.number} of {last:02d}"
+
+    # -- parts ------------------------------------------------------------------
+    def header_html(self) -> str:
+        meta = self.section.meta
+        objectives = "".join(f"<li>{self.md(o, inline=True, glossary=False)}</li>"
+                             for o in meta.objectives)
+        return (
+            f'<header class="course-section-header" id="{esc(self.section.id)}">'
+            f'<p class="course-kicker">{esc(self.course.info.title)} · {esc(self.position)}</p>'
+            f"<h1>{esc(meta.title)}</h1>"
+            f'<p class="course-notice"><strong>Educational use only, not medical advice.</strong> '
+            f"Red flags and what to do are at the end of this section.</p>"
+            f'<section class="course-objectives" aria-labelledby="{esc(self.section.id)}-objectives">'
+            f'<h2 id="{esc(self.section.id)}-objectives">Learning objectives</h2>'
+            f"<p>By the end of this section you will be able to:</p><ul>{objectives}</ul></section>"
+            "</header>"
+        )
+
+    def parts(self) -> list[tuple[str, str, str]]:
+        """(slug, title, html) for the opening and for each ``##`` part, in order."""
+        out = []
+        if self.section.intro.strip():
+            out.append(("overview", "Overview", self.md(self.section.intro)))
+        for part in self.section.parts:
+            out.append((part.slug, part.title, self.md(part.markdown)))
+        return out
+
+    def body_html(self, part: str | int | None = None) -> str:
+        chunks = []
+        for i, (slug, title, body) in enumerate(self.parts()):
+            if part is not None and part not in (i, slug, title):
+                continue
+            heading = "" if slug == "overview" else (
+                f'<h2 id="{esc(self.section.id)}-{esc(slug)}">{esc(title)}</h2>')
+            chunks.append(f'<section class="course-part">{heading}{body}</section>')
+        if part is not None and not chunks:
+            names = ", ".join(t for _, t, _ in self.parts())
+            raise KeyError(f"section {self.section.id!r} has no part {part!r}; its parts: {names}")
+        return f'<div class="course-body">{"".join(chunks)}</div>'
+
+    def summary_html(self) -> str:
+        items = "".join(f"<li>{self.md(k, inline=True, glossary=False)}</li>"
+                        for k in self.section.meta.key_points)
+        return (f'<section class="course-summary" aria-labelledby="{esc(self.section.id)}-summary">'
+                f'<h2 id="{esc(self.section.id)}-summary">Key points</h2><ul>{items}</ul></section>')
+
+    def glossary_html(self) -> str:
+        if not self.glossary.used:
+            self.body_html()  # glossary links are found while rendering the body
+        terms = sorted(self.glossary.used, key=lambda t: t.term.casefold())
+        if not terms:
+            return ""
+        items = "".join(
+            f'<dt id="term-{esc(t.slug)}">{esc(t.term)}</dt>'
+            f"<dd>{markdown_html(t.definition, self.citations, inline=True)}</dd>"
+            for t in terms)
+        return (f'<section class="course-glossary" aria-labelledby="{esc(self.section.id)}-terms">'
+                f'<h2 id="{esc(self.section.id)}-terms">Terms in this section</h2><dl>{items}</dl>'
+                "</section>")
+
+    def references_html(self) -> str:
+        # render everything that may cite first, so the list is complete and numbered
+        self.header_html(), self.body_html(), self.summary_html(), self.footer_html()
+        items = []
+        for key in self.citations.keys:
+            ref = self.course.references.get(key)
+            text = esc(ref.citation()) if ref else esc(key)
+            link = ""
+            if ref and ref.link:
+                link = f" <span class=\"course-ref-link\">{esc(ref.link)}</span>"
+            items.append(f'<li id="{esc(self.citations.anchor(key))}">{text}{link} '
+                         f'<span class="course-ref-key">[{esc(key)}]</span></li>')
+        return (f'<section class="course-references" aria-labelledby="{esc(self.section.id)}-refs">'
+                f'<h2 id="{esc(self.section.id)}-refs">References</h2><ol>{"".join(items)}</ol>'
+                "</section>")
+
+    def footer_html(self) -> str:
+        info = self.course.info
+        flags = "".join(
+            f"<li><strong>{esc(f.signs)}</strong>: {self.md(f.action, inline=True, glossary=False)}</li>"
+            for f in info.red_flags)
+        reviewed = max(self.section.meta.last_reviewed, info.last_reviewed) \
+            if False else self.section.meta.last_reviewed
+        return (
+            f'<footer class="course-safety" aria-labelledby="{esc(self.section.id)}-safety">'
+            f'<h2 id="{esc(self.section.id)}-safety">Safety: red flags and what to do</h2>'
+            f"<p>{esc(info.red_flags_intro)}</p><ul class=\"course-red-flags\">{flags}</ul>"
+            f'<p class="course-disclaimer"><strong>Educational use only.</strong> {esc(info.disclaimer)}</p>'
+            f'<p class="course-reviewed">Content last reviewed: <time datetime="{reviewed.isoformat()}">'
+            f"{reviewed.strftime('%d %B %Y').lstrip('0')}</time></p></footer>"
+        )
+
+    def teaching_html(self) -> str:
+        meta = self.section.meta
+        if not (meta.facilitator_notes or meta.discussion_prompts):
+            return ""
+        notes = "".join(f"<li>{self.md(n, inline=True, glossary=False)}</li>" for n in meta.facilitator_notes)
+        prompts = "".join(f"<li>{self.md(n, inline=True, glossary=False)}</li>" for n in meta.discussion_prompts)
+        out = f'<section class="course-teaching"><h2>For the educator</h2>'
+        if notes:
+            out += f"<h3>Facilitator notes</h3><ul>{notes}</ul>"
+        if prompts:
+            out += f"<h3>Discussion prompts</h3><ul>{prompts}</ul>"
+        return out + "</section>"
+
+
+def course_map_html(course: Course, href=lambda s: f"{s.number}-{s.id}.ipynb") -> str:
+    """The table of contents: every section with its objectives' count and a link."""
+    rows = "".join(
+        f'<li><a href="{esc(href(s))}">{esc(s.number)} · {esc(s.title)}</a></li>'
+        for s in course.sections)
+    return (f'<nav class="course-map" aria-label="Course map"><h2>Course map</h2>'
+            f"<ol start=\"0\">{rows}</ol></nav>")

@@ -1,0 +1,75 @@
+"""Single choice: exactly one option is right. Live view: RadioButtons."""
+from __future__ import annotations
+
+import sys
+
+import ipywidgets as widgets
+
+from .base import MESSAGES, Feedback, Line, QuestionView, esc, incomplete, shuffled, verdict
+
+# A presented single-choice question:
+#   {"id", "kind": "single", "prompt", "hint", "options": [{"text", "correct", "explanation"}]}
+# with the options in the learner's display order. An answer is an option index or None.
+
+
+def present(question, *, seed: int, hint: str = "") -> dict:
+    order = shuffled(len(question.options), seed)
+    return {
+        "id": question.id, "kind": question.kind, "prompt": question.prompt, "hint": hint,
+        "options": [{"text": question.options[i].text, "correct": question.options[i].correct,
+                     "explanation": question.options[i].explanation} for i in order],
+    }
+
+
+def grade(data: dict, answer) -> Feedback:
+    if answer is None:
+        return incomplete("choose_one")
+    option = data["options"][answer]
+    ok = bool(option["correct"])
+    mark = MESSAGES["right"] if ok else MESSAGES["not_right"]
+    return verdict(ok, [Line(mark, option["text"], option["explanation"])], data)
+
+
+def reveal(data: dict) -> Feedback:
+    lines = [Line(MESSAGES["right_answer"] if o["correct"] else MESSAGES["wrong_answer"],
+                  o["text"], o["explanation"]) for o in data["options"]]
+    return Feedback("answer", MESSAGES["answer"], tuple(lines))
+
+
+def to_saved(data: dict, answer):
+    return None if answer is None else data["options"][answer]["text"]
+
+
+def from_saved(data: dict, saved):
+    texts = [o["text"] for o in data["options"]]
+    return texts.index(saved)
+
+
+def offline_controls(data: dict, uid: str) -> str:
+    rows = []
+    for i, o in enumerate(data["options"]):
+        rows.append(f'<div class="ms-quiz__option"><input type="radio" id="{uid}-o{i}" '
+                    f'name="{uid}" value="{i}"> <label for="{uid}-o{i}">{esc(o["text"])}</label></div>')
+    return "".join(rows)
+
+
+class SingleChoiceView(QuestionView):
+    """``.choice`` is a RadioButtons whose value is the presented option index."""
+
+    def _build_controls(self) -> list:
+        self.choice = widgets.RadioButtons(
+            options=[(o["text"], i) for i, o in enumerate(self.data["options"])], value=None,
+            description="Choose one:", tooltip=f"Choose one answer: {self.data['prompt']}",
+            style={"description_width": "initial"}, layout=widgets.Layout(width="auto"))
+        return [self.choice]
+
+    @property
+    def answer(self):
+        return self.choice.value
+
+    def set_answer(self, answer) -> None:
+        self.choice.value = answer
+
+
+SingleChoiceView.kind = sys.modules[__name__]
+View = SingleChoiceView
