@@ -15,6 +15,7 @@ from .alt_text import chain_sentence
 from .palette import GREY, INK, LIGHT_GREY, kind_style
 
 BOX_W, BOX_H = 124, 44
+SLOT_H = 8
 GAP_X, GAP_Y = 30, 10
 PAD = 6
 FONT = 11
@@ -50,36 +51,67 @@ def node_chain_svg(pathway: Pathway, node_ids: list[str]) -> str:
     chain = pathway.chain_of(list(node_ids))
     marked = set(node_ids)
     col = _columns(pathway, chain)
+    edges = pathway.chain_edges(list(node_ids))
     rows: dict[int, list[str]] = {}
     for n in chain:
         rows.setdefault(col[n], []).append(n)
+    # an edge that skips columns passes through a slot in each column it crosses,
+    # so it never runs behind a box
+    via: dict[int, list[str]] = {}
+    parents_of: dict[str, list[str]] = {}
+    for i, e in enumerate(edges):
+        prev = e.source
+        for c in range(col[e.source] + 1, col[e.target]):
+            slot = f"~{i}~{c}"
+            rows[c].append(slot) if c in rows else rows.setdefault(c, [slot])
+            via.setdefault(i, []).append(slot)
+            parents_of[slot] = [prev]
+            prev = slot
+        parents_of.setdefault(e.target, []).append(prev)
+    _order_rows(rows, parents_of)
     n_cols = max(rows) + 1
-    n_rows = max(len(v) for v in rows.values())
+
+    def size(item: str) -> float:
+        return SLOT_H if item.startswith("~") else BOX_H
+
+    used = {c: sum(size(m) for m in ms) + (len(ms) - 1) * GAP_Y for c, ms in rows.items()}
     width = PAD * 2 + n_cols * BOX_W + (n_cols - 1) * GAP_X
-    height = PAD * 2 + n_rows * BOX_H + (n_rows - 1) * GAP_Y
-    pos: dict[str, tuple[float, float]] = {}
+    height = PAD * 2 + max(used.values())
+    pos: dict[str, tuple[float, float]] = {}  # top-left of a box; for a slot, its centre line
     for c, members in rows.items():
-        used = len(members) * BOX_H + (len(members) - 1) * GAP_Y
-        top = PAD + (height - 2 * PAD - used) / 2
-        for r, n in enumerate(members):
-            pos[n] = (PAD + c * (BOX_W + GAP_X), top + r * (BOX_H + GAP_Y))
+        y = PAD + (height - 2 * PAD - used[c]) / 2
+        for item in members:
+            pos[item] = (PAD + c * (BOX_W + GAP_X), y)
+            y += size(item) + GAP_Y
 
     sentence = chain_sentence(pathway, list(node_ids))
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="pathway-minimap" role="img" '
-        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
         f'style="max-width:100%;height:auto" aria-label="{escape(sentence)}">',
         f"<title>{escape(sentence)}</title>",
     ]
-    for e in pathway.chain_edges(list(node_ids)):
-        (x1, y1), (x2, y2) = pos[e.source], pos[e.target]
-        ax, ay = x1 + BOX_W, y1 + BOX_H / 2
-        bx, by = x2 - 1, y2 + BOX_H / 2
+    for i, e in enumerate(edges):
+        x1, y1 = pos[e.source]
+        x2, y2 = pos[e.target]
+        points = [(x1 + BOX_W, y1 + BOX_H / 2)]
+        for slot in via.get(i, []):
+            sx, sy = pos[slot]
+            points += [(sx - 2, sy + SLOT_H / 2), (sx + BOX_W + 2, sy + SLOT_H / 2)]
+        points.append((x2 - 7, y2 + BOX_H / 2))
         hot = e.target in marked or e.source in marked
         colour = INK if hot else GREY
-        out.append(f'<line x1="{ax:.1f}" y1="{ay:.1f}" x2="{bx - 6:.1f}" y2="{by:.1f}" '
-                   f'stroke="{colour}" stroke-width="{1.8 if hot else 1.2}"/>')
-        out.append(_arrowhead(ax, ay, bx, by, colour))
+        d = f"M{points[0][0]:.1f},{points[0][1]:.1f}"
+        for (ax, ay), (bx, by) in zip(points, points[1:]):
+            if ay == by:
+                d += f" L{bx:.1f},{by:.1f}"
+                continue
+            bend = max(8.0, (bx - ax) / 2)
+            d += f" C{ax + bend:.1f},{ay:.1f} {bx - bend:.1f},{by:.1f} {bx:.1f},{by:.1f}"
+        out.append(f'<path d="{d}" fill="none" stroke="{colour}" '
+                   f'stroke-width="{1.8 if hot else 1.2}"/>')
+        ex, ey = points[-1]
+        out.append(_arrowhead(ex - 1, ey, ex + 6, ey, colour))
     for n in chain:
         node = pathway.node(n)
         style = kind_style(node.kind)
@@ -105,6 +137,21 @@ def node_chain_svg(pathway: Pathway, node_ids: list[str]) -> str:
         out.append("</text></g>")
     out.append("</svg>")
     return "".join(out)
+
+
+def _order_rows(rows: dict[int, list[str]], parents_of: dict[str, list[str]]) -> None:
+    """Order each column by the mean row of its parents (fewer crossings), left to right."""
+    rank: dict[str, float] = {}
+    for c in sorted(rows):
+        members = rows[c]
+
+        def key(n: str, i: int) -> tuple[float, int]:
+            ps = [rank[p] for p in parents_of.get(n, []) if p in rank]
+            return (sum(ps) / len(ps) if ps else float(i) - (len(members) - 1) / 2, i)
+
+        members[:] = [n for _, n in sorted((key(n, i), n) for i, n in enumerate(members))]
+        for i, n in enumerate(members):
+            rank[n] = i - (len(members) - 1) / 2
 
 
 def _arrowhead(ax: float, ay: float, bx: float, by: float, colour: str) -> str:

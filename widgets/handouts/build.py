@@ -1,0 +1,511 @@
+"""Offline handouts: the course as a folder of static HTML pages, one per section.
+
+Every page is the notebook's sequence of parts (header, body, figures, quiz, summary, terms,
+references, footer) rendered by :mod:`widgets.page`, placed in a Jinja2 template. Nothing is
+fetched when a page is viewed: CSS, the quiz script and plotly.js sit in ``assets/`` beside
+the pages. Two builds from the same sources are byte-identical.
+"""
+from __future__ import annotations
+
+import html
+import importlib
+import json
+import re
+import shutil
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..course import Course, Section, load_course
+from ..course.models import CITATION_RE, MultipleChoice, Ordering, SingleChoice, TrueFalse
+from ..page import SectionPage, course_map_html
+from ..text import Citations, markdown_html
+
+HERE = Path(__file__).resolve().parent
+ASSETS = HERE / "assets"
+VARIANTS = ("student", "instructor")
+GENERATOR = "ms-leg-pain-course handouts"
+PLOTLY_CONFIG = {"responsive": True, "displaylogo": False}
+DEFAULT_OUT = Path("build/handouts")
+
+Progress = Callable[[str], None]
+
+
+# ----------------------------------------------------------------- small helpers
+def page_name(section: Section) -> str:
+    """The handout file of a section: ``03-nerve-damage-and-sensation.html``."""
+    return f"{section.number}-{section.id}.html"
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def script_json(value) -> str:
+    """JSON safe inside ``<script>``: no ``<``, ``>`` or ``&`` can close the element."""
+    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+class CourseCitations(Citations):
+    """Citations on pages that are not a section: link each key to the references page."""
+
+    def __init__(self, href: str = "references.html"):
+        super().__init__([], anchor_prefix="ref")
+        self.href = href
+
+    def link(self, html_text: str) -> str:
+        def repl(match: re.Match) -> str:
+            keys = [k.strip() for k in match.group(1).split(",")]
+            links = ", ".join(f'<a href="{self.href}#ref-{k}" title="Reference {k}">{k}</a>'
+                              for k in keys)
+            return f'<sup class="cite">[{links}]</sup>'
+
+        return CITATION_RE.sub(repl, html_text)
+
+
+def md_inline(text: str, citations: Citations | None = None) -> Markup:
+    return Markup(markdown_html(text, citations or CourseCitations(), inline=True))
+
+
+# Page fragments are already sanitised by widgets.page/widgets.text; Markup marks them so.
+def safe(fragment: str) -> Markup:
+    return Markup(fragment)
+
+
+_ID_ATTRS = re.compile(r'\b(id|for|aria-labelledby|aria-describedby|aria-controls|headers)="([^"]*)"')
+_LOCAL_HREF = re.compile(r'\bhref="#([^"]*)"')
+
+
+def scope_ids(fragments: list[str], prefix: str) -> list[str]:
+    """Prefix every id defined in ``fragments`` (and every reference to it), so several
+    sections can share the print-all page without duplicate ids."""
+    ids = {m.group(2) for f in fragments for m in _ID_ATTRS.finditer(f) if m.group(1) == "id"}
+
+    def attr(m: re.Match) -> str:
+        values = [f"{prefix}{v}" if v in ids else v for v in m.group(2).split()]
+        return f'{m.group(1)}="{" ".join(values)}"'
+
+    def href(m: re.Match) -> str:
+        return f'href="#{prefix}{m.group(1)}"' if m.group(1) in ids else m.group(0)
+
+    return [_LOCAL_HREF.sub(href, _ID_ATTRS.sub(attr, f)) for f in fragments]
+
+
+def demote_headings(fragment: str) -> str:
+    """h1 → h2, h2 → h3 ...: a section inside the print-all page sits under its one h1."""
+    return re.sub(r"<(/?)h([1-5])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", fragment)
+
+
+# -------------------------------------------------------------- renderers we call
+def _optional(module: str, name: str):
+    """A renderer other modules provide; ``None`` until it exists."""
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name and module.startswith(exc.name):
+            return None
+        raise
+    return getattr(mod, name, None)
+
+
+@dataclass(frozen=True)
+class QuizAssets:
+    js: Path | None
+    css: Path | None
+
+
+def quiz_assets() -> QuizAssets:
+    js, css = _optional("widgets.quiz", "QUIZ_JS"), _optional("widgets.quiz", "QUIZ_CSS")
+    return QuizAssets(Path(js) if js else None, Path(css) if css else None)
+
+
+def quiz_html(course: Course, section: Section, variant: str) -> str:
+    render = _optional("widgets.quiz", "offline_quiz_html")
+    if render is None or not course.quiz(section.id).questions:
+        return ""
+    return render(course, section.id, variant=variant)
+
+
+@dataclass
+class FigureBlock:
+    div_id: str
+    title: str
+    alt_text: str
+    spec_json: str  # script-safe JSON: {"data", "layout", "config"[, "frames"]}
+
+
+def figure_blocks(course: Course, section: Section) -> list[FigureBlock]:
+    section_figures = _optional("widgets.figures", "section_figures")
+    if section_figures is None:
+        return []
+    import plotly.io as pio
+
+    blocks: list[FigureBlock] = []
+    seen: set[str] = set()
+    for item in section_figures(course, section.id):
+        div_id = f"fig-{section.number}-{slug(item.name)}"
+        n = 2
+        while div_id in seen:
+            div_id = f"fig-{section.number}-{slug(item.name)}-{n}"
+            n += 1
+        seen.add(div_id)
+        spec = json.loads(pio.to_json(item.figure, validate=False, engine="json"))
+        payload = {"data": spec.get("data", []), "layout": spec.get("layout", {}),
+                   "config": PLOTLY_CONFIG}
+        if spec.get("frames"):
+            payload["frames"] = spec["frames"]
+        blocks.append(FigureBlock(div_id, item.title, item.alt_text, script_json(payload)))
+    return blocks
+
+
+# ------------------------------------------------------------------ the pages
+@dataclass
+class Nav:
+    """Links a page shows at its top and bottom (hidden in print)."""
+
+    prev: tuple[str, str] | None = None  # (href, title)
+    next: tuple[str, str] | None = None
+    current: str = ""
+
+
+@dataclass
+class SectionParts:
+    """One section's parts in the notebook's order, as sanitised fragments."""
+
+    section: Section
+    header: str
+    teaching: str
+    body: str
+    figures: list[FigureBlock]
+    quiz: str
+    summary: str
+    terms: str
+    references: str
+    footer: str
+    has_quiz: bool = False
+
+    @classmethod
+    def render(cls, course: Course, section: Section, variant: str,
+               glossary_href: str = "glossary.html") -> "SectionParts":
+        page = SectionPage(course, section, glossary_href=glossary_href)
+        header, body = page.header_html(), page.body_html()
+        quiz = quiz_html(course, section, variant)
+        return cls(
+            section=section, header=header,
+            teaching=page.teaching_html() if variant == "instructor" else "",
+            body=body, figures=figure_blocks(course, section), quiz=quiz,
+            summary=page.summary_html(), terms=page.glossary_html(),
+            references=page.references_html(), footer=page.footer_html(),
+            has_quiz=bool(quiz),
+        )
+
+    def for_print(self) -> "SectionParts":
+        """The same parts with headings one level down and ids unique on the print page."""
+        names = ["header", "teaching", "body", "quiz", "summary", "terms", "references", "footer"]
+        scoped = scope_ids([getattr(self, n) for n in names], f"s{self.section.number}-")
+        kwargs = {n: demote_headings(f) for n, f in zip(names, scoped)}
+        return SectionParts(section=self.section, figures=self.figures, has_quiz=self.has_quiz,
+                            **kwargs)
+
+
+def course_footer_html(course: Course) -> str:
+    """Red flags, disclaimer and review date for pages that are not a section."""
+    info = course.info
+    cites = CourseCitations()
+    flags = "".join(f"<li><strong>{html.escape(f.signs)}</strong>: "
+                    f"{markdown_html(f.action, cites, inline=True)}</li>" for f in info.red_flags)
+    reviewed = info.last_reviewed
+    return (
+        '<footer class="course-safety" aria-labelledby="course-safety">'
+        '<h2 id="course-safety">Safety: red flags and what to do</h2>'
+        f"<p>{html.escape(info.red_flags_intro)}</p><ul class=\"course-red-flags\">{flags}</ul>"
+        f'<p class="course-disclaimer"><strong>Educational use only.</strong> '
+        f"{html.escape(info.disclaimer)}</p>"
+        f'<p class="course-reviewed">Content last reviewed: <time datetime="{reviewed.isoformat()}">'
+        f"{reviewed.strftime('%d %B %Y').lstrip('0')}</time></p></footer>"
+    )
+
+
+def _natural_key(key: str):
+    m = re.match(r"R(\d+)([a-z]?)$", key)
+    return (int(m.group(1)), m.group(2)) if m else (10**6, key)
+
+
+@dataclass
+class AnswerItem:
+    number: int
+    prompt: Markup
+    kind: str
+    answer: Markup
+    explanations: list[tuple[Markup, Markup]]  # (what, why)
+    refs: str
+
+
+def answer_key(course: Course) -> list[tuple[Section, list[AnswerItem]]]:
+    """Every question of every bank with its answer and every explanation."""
+    out = []
+    cites = CourseCitations()
+    for section in course.sections:
+        bank = course.banks.get(section.id)
+        if bank is None:
+            continue
+        items = []
+        for i, q in enumerate(bank.questions, start=1):
+            md = lambda t: md_inline(t, cites)  # noqa: E731
+            explanations: list[tuple[Markup, Markup]] = []
+            if isinstance(q, (SingleChoice, MultipleChoice)):
+                right = [o.text for o in q.options if o.correct]
+                answer = Markup("; ").join(md(t) for t in right)
+                for o in q.options:
+                    mark = "Correct" if o.correct else "Not correct"
+                    explanations.append((Markup(f"{mark}: ") + md(o.text), md(o.explanation)))
+                kind = "Choose one" if isinstance(q, SingleChoice) else "Choose all that apply"
+            elif isinstance(q, TrueFalse):
+                answer = Markup("True" if q.answer else "False")
+                explanations = [(Markup("If the answer given is true"), md(q.explanations.true)),
+                                (Markup("If the answer given is false"), md(q.explanations.false))]
+                kind = "True or false"
+            elif isinstance(q, Ordering):
+                answer = Markup(" → ").join(md(s.text) for s in q.steps)
+                explanations = [(Markup(f"Step {n}: ") + md(s.text), md(s.explanation))
+                                for n, s in enumerate(q.steps, start=1)]
+                kind = "Put in order"
+            else:  # Matching
+                answer = Markup("; ").join(md(p.left) + Markup(" → ") + md(p.right) for p in q.pairs)
+                explanations = [(md(p.left) + Markup(" → ") + md(p.right), md(p.explanation))
+                                for p in q.pairs]
+                kind = "Match the pairs"
+            items.append(AnswerItem(i, md(q.prompt), kind, answer, explanations,
+                                    ", ".join(q.refs)))
+        out.append((section, items))
+    return out
+
+
+# ------------------------------------------------------------------ templates
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=True)
+    env.globals["GENERATOR"] = GENERATOR
+    return env
+
+
+@dataclass
+class Assets:
+    """How a page reaches its CSS and scripts: relative links, or inlined (single file)."""
+
+    inline: bool = False
+    quiz: QuizAssets = field(default_factory=quiz_assets)
+
+    def files(self) -> dict[str, bytes]:
+        """Every file ``assets/`` holds, by name."""
+        from plotly.offline import get_plotlyjs
+
+        out = {
+            "handout.css": (ASSETS / "handout.css").read_bytes(),
+            "print.css": (ASSETS / "print.css").read_bytes(),
+            "plotly.min.js": get_plotlyjs().encode("utf-8"),
+        }
+        if self.quiz.js:
+            out["quiz.js"] = self.quiz.js.read_bytes()
+        if self.quiz.css:
+            out["quiz.css"] = self.quiz.css.read_bytes()
+        return out
+
+    def head(self, *, plotly: bool, quiz: bool) -> Markup:
+        """The ``<link>``/``<script>`` elements of a page's head."""
+        styles = [("handout.css", "all")]
+        if quiz and self.quiz.css:
+            styles.append(("quiz.css", "all"))
+        styles.append(("print.css", "print"))
+        scripts = (["plotly.min.js"] if plotly else []) + (["quiz.js"] if quiz and self.quiz.js else [])
+        parts = []
+        if self.inline:
+            files = self.files()
+            for name, media in styles:
+                css = files[name].decode("utf-8").replace("</", "<\\/")
+                parts.append(f'<style media="{media}">\n{css}</style>')
+            for name in scripts:
+                js = files[name].decode("utf-8").replace("</script", "<\\/script")
+                parts.append(f"<script>\n{js}</script>")
+        else:
+            parts += [f'<link rel="stylesheet" href="assets/{n}" media="{m}">' for n, m in styles]
+            parts += [f'<script src="assets/{n}"></script>' for n in scripts]
+        return Markup("\n".join(parts))
+
+
+class Handouts:
+    """Renders the pages of one variant of the handouts."""
+
+    def __init__(self, course: Course, variant: str = "student", assets: Assets | None = None):
+        if variant not in VARIANTS:
+            raise ValueError(f"unknown variant {variant!r}; use one of {', '.join(VARIANTS)}")
+        self.course = course
+        self.variant = variant
+        self.assets = assets or Assets()
+        self.env = environment()
+        self._parts: dict[str, SectionParts] = {}
+
+    # -- shared context -------------------------------------------------------------
+    def _ctx(self, **kw) -> dict:
+        base = dict(course=self.course, info=self.course.info, variant=self.variant,
+                    instructor=self.variant == "instructor", nav=Nav(), standalone=False,
+                    course_footer=safe(course_footer_html(self.course)))
+        base.update(kw)
+        return base
+
+    def parts(self, section: Section) -> SectionParts:
+        if section.id not in self._parts:
+            self._parts[section.id] = SectionParts.render(self.course, section, self.variant)
+        return self._parts[section.id]
+
+    def pages(self) -> list[str]:
+        """Every page's file name, in build order."""
+        names = ["index.html"] + [page_name(s) for s in self.course.sections]
+        names += ["references.html", "glossary.html"]
+        if self.variant == "instructor":
+            names.append("answer-key.html")
+        return names + ["print.html"]
+
+    def render(self, name: str) -> str:
+        if name == "index.html":
+            return self.index()
+        if name == "references.html":
+            return self.references()
+        if name == "glossary.html":
+            return self.glossary()
+        if name == "answer-key.html":
+            return self.answer_key()
+        if name == "print.html":
+            return self.print_all()
+        for s in self.course.sections:
+            if page_name(s) == name:
+                return self.section(s)
+        raise KeyError(name)
+
+    # -- pages ------------------------------------------------------------------
+    def section(self, section: Section, *, standalone: bool = False) -> str:
+        sections = self.course.sections
+        i = sections.index(section)
+        nav = Nav(
+            prev=(page_name(sections[i - 1]), f"{sections[i - 1].number} · {sections[i - 1].title}")
+            if i > 0 else None,
+            next=(page_name(sections[i + 1]), f"{sections[i + 1].number} · {sections[i + 1].title}")
+            if i + 1 < len(sections) else None,
+            current=page_name(section))
+        if standalone:  # one file on its own: glossary terms link to this page's own list
+            parts = SectionParts.render(self.course, section, self.variant, glossary_href="")
+        else:
+            parts = self.parts(section)
+        return self.env.get_template("section.html.j2").render(self._ctx(
+            title=f"{section.number} · {section.title}", nav=nav, standalone=standalone,
+            head=self.assets.head(plotly=bool(parts.figures), quiz=parts.has_quiz),
+            s=self._markup(parts)))
+
+    def index(self) -> str:
+        course_map = course_map_html(self.course, href=page_name)
+        return self.env.get_template("index.html.j2").render(self._ctx(
+            title=self.course.info.title, nav=Nav(current="index.html"),
+            head=self.assets.head(plotly=False, quiz=False), course_map=safe(course_map),
+            sections=self.course.sections, page_name=page_name))
+
+    def references(self) -> str:
+        refs = sorted(self.course.references.values(), key=lambda r: _natural_key(r.key))
+        return self.env.get_template("references.html.j2").render(self._ctx(
+            title="References", nav=Nav(current="references.html"),
+            head=self.assets.head(plotly=False, quiz=False), references=refs))
+
+    def glossary(self) -> str:
+        terms = sorted(self.course.glossary, key=lambda t: t.term.casefold())
+        cites = CourseCitations()
+        rows = [(t, md_inline(t.definition, cites), ", ".join(t.refs)) for t in terms]
+        return self.env.get_template("glossary.html.j2").render(self._ctx(
+            title="Glossary", nav=Nav(current="glossary.html"),
+            head=self.assets.head(plotly=False, quiz=False), terms=rows))
+
+    def answer_key(self) -> str:
+        return self.env.get_template("answer_key.html.j2").render(self._ctx(
+            title="Answer key", nav=Nav(current="answer-key.html"),
+            head=self.assets.head(plotly=False, quiz=False), key=answer_key(self.course)))
+
+    def print_all(self) -> str:
+        parts = [self.parts(s).for_print() for s in self.course.sections]
+        return self.env.get_template("print.html.j2").render(self._ctx(
+            title=f"{self.course.info.title}: all sections", nav=Nav(current="print.html"),
+            head=self.assets.head(plotly=any(p.figures for p in parts),
+                                  quiz=any(p.has_quiz for p in parts)),
+            sections=[self._markup(p) for p in parts],
+            key=answer_key(self.course) if self.variant == "instructor" else None))
+
+    @staticmethod
+    def _markup(p: SectionParts) -> dict:
+        out = {n: safe(getattr(p, n)) for n in
+               ("header", "teaching", "body", "quiz", "summary", "terms", "references", "footer")}
+        out["figures"] = [dict(div_id=f.div_id, title=f.title, alt_text=f.alt_text,
+                               spec=Markup(f.spec_json)) for f in p.figures]
+        out["section"] = p.section
+        return out
+
+
+# ------------------------------------------------------------------ the build
+def _is_ours(folder: Path) -> bool:
+    index = folder / "index.html"
+    return index.is_file() and f'content="{GENERATOR}"' in index.read_text("utf-8", "replace")
+
+
+def _prepare(folder: Path) -> None:
+    if folder.exists():
+        if not (folder.is_dir() and (_is_ours(folder) or not any(folder.iterdir()))):
+            raise FileExistsError(f"{folder} exists and does not hold handouts; "
+                                  "choose another --out folder or remove it")
+        shutil.rmtree(folder)
+    (folder / "assets").mkdir(parents=True)
+
+
+def build_variant(course: Course, variant: str, folder: Path,
+                  progress: Progress | None = None, counter: Iterable[int] | None = None,
+                  total: int = 0, label: str = "") -> Path:
+    """Write one variant's pages and assets into ``folder``."""
+    handouts = Handouts(course, variant)
+    _prepare(folder)
+    for name, data in handouts.assets.files().items():
+        (folder / "assets" / name).write_bytes(data)
+    names = handouts.pages()
+    numbers = iter(counter) if counter is not None else iter(range(1, len(names) + 1))
+    total = total or len(names)
+    for name in names:
+        if progress:
+            progress(f"[{next(numbers)}/{total}] {label}{name}")
+        (folder / name).write_text(handouts.render(name), encoding="utf-8", newline="\n")
+    return folder
+
+
+def build_handouts(content: str | Path | None = None, out: str | Path | None = None,
+                   variant: str = "both", progress: Progress | None = None) -> Path:
+    """Build the offline handouts; return the output folder.
+
+    Each variant goes into its own folder, ``OUT/student/`` and ``OUT/instructor/``
+    (``variant="both"`` builds the two). Raises :class:`ContentError` when the content has
+    problems, and :class:`FileExistsError` rather than overwrite a folder that is not a
+    previous build.
+    """
+    variants = VARIANTS if variant == "both" else (variant,)
+    for v in variants:
+        if v not in VARIANTS:
+            raise ValueError(f"unknown variant {v!r}; use student, instructor or both")
+    course = load_course(content)
+    out = Path(out) if out is not None else DEFAULT_OUT
+    out.mkdir(parents=True, exist_ok=True)
+    per_variant = [len(Handouts(course, v).pages()) for v in variants]
+    counter = iter(range(1, sum(per_variant) + 1))
+    for v in variants:
+        label = f"{v}/" if len(variants) > 1 else ""
+        build_variant(course, v, out / v, progress, counter, sum(per_variant), label)
+    return out
