@@ -1,0 +1,243 @@
+/* Offline quiz checking for the MS and leg pain course handouts.
+ *
+ * One file for every question kind. No framework, no network, no eval.
+ * Each question is a <fieldset class="ms-quiz-question" data-kind="..."> holding its
+ * presented data in <script type="application/json" class="ms-quiz-data">; the wording
+ * comes from <script type="application/json" class="ms-quiz-messages"> (written by
+ * widgets/quiz/base.py MESSAGES). The grading below mirrors the kind modules in
+ * widgets/quiz/*.py line for line: change them together.
+ */
+(function () {
+  "use strict";
+
+  function readJSON(el) {
+    return el ? JSON.parse(el.textContent) : null;
+  }
+
+  function feedback(status, headline, lines, note, hint) {
+    return { status: status, headline: headline, lines: lines || [], note: note || "", hint: hint || "" };
+  }
+
+  function line(mark, label, text) {
+    return { mark: mark, label: label, text: text };
+  }
+
+  function incomplete(M, key) {
+    return feedback("incomplete", M.incomplete, [], M[key]);
+  }
+
+  function verdict(M, ok, lines, data, note) {
+    if (ok) {
+      return feedback("correct", M.correct, lines, note || "");
+    }
+    var notes = [note, M.try_again].filter(function (p) { return p; }).join(" ");
+    return feedback("wrong", M.wrong, lines, notes, data.hint || "");
+  }
+
+  function position(M, n) {
+    return M.position.replace("{n}", String(n));
+  }
+
+  function choiceReveal(M, data) {
+    return feedback("answer", M.answer, data.options.map(function (o) {
+      return line(o.correct ? M.right_answer : M.wrong_answer, o.text, o.explanation);
+    }));
+  }
+
+  function word(M, value) {
+    return value ? M["true"] : M["false"];
+  }
+
+  // ---- the kinds: read the answer from the form, grade it, reveal the answer
+  var KINDS = {
+    single: {
+      read: function (q) {
+        var c = q.querySelector("input[type=radio]:checked");
+        return c ? parseInt(c.value, 10) : null;
+      },
+      grade: function (M, data, answer) {
+        if (answer === null) { return incomplete(M, "choose_one"); }
+        var o = data.options[answer];
+        return verdict(M, !!o.correct, [line(o.correct ? M.right : M.not_right, o.text, o.explanation)], data);
+      },
+      reveal: choiceReveal
+    },
+    multiple: {
+      read: function (q) {
+        return Array.prototype.map.call(q.querySelectorAll("input[type=checkbox]:checked"), function (c) {
+          return parseInt(c.value, 10);
+        }).sort(function (a, b) { return a - b; });
+      },
+      grade: function (M, data, answer) {
+        if (!answer.length) { return incomplete(M, "choose_some"); }
+        var right = [];
+        data.options.forEach(function (o, i) { if (o.correct) { right.push(i); } });
+        var lines = answer.map(function (i) {
+          var o = data.options[i];
+          return line(o.correct ? M.right : M.not_right, o.text, o.explanation);
+        });
+        var ok = answer.length === right.length && right.every(function (i) { return answer.indexOf(i) >= 0; });
+        var missed = right.some(function (i) { return answer.indexOf(i) < 0; });
+        return verdict(M, ok, lines, data, ok || !missed ? "" : M.missed);
+      },
+      reveal: choiceReveal
+    },
+    truefalse: {
+      read: function (q) {
+        var c = q.querySelector("input[type=radio]:checked");
+        return c ? c.value === "true" : null;
+      },
+      grade: function (M, data, answer) {
+        if (answer === null) { return incomplete(M, "choose_one"); }
+        var ok = answer === !!data.answer;
+        return verdict(M, ok, [line(ok ? M.right : M.not_right, word(M, answer),
+          data.explanations[answer ? "true" : "false"])], data);
+      },
+      reveal: function (M, data) {
+        return feedback("answer", M.answer, [true, false].map(function (v) {
+          return line(v === !!data.answer ? M.right_answer : M.wrong_answer, word(M, v),
+            data.explanations[v ? "true" : "false"]);
+        }));
+      }
+    },
+    ordering: {
+      read: readSelects,
+      grade: function (M, data, answer) {
+        if (answer.length !== data.steps.length || answer.indexOf(null) >= 0) {
+          return incomplete(M, "fill_positions");
+        }
+        var lines = answer.map(function (a, pos) {
+          var s = data.steps[a];
+          return line(a === pos ? M.right_place : M.wrong_place, position(M, pos + 1) + ", " + s.text, s.explanation);
+        });
+        return verdict(M, answer.every(function (a, pos) { return a === pos; }), lines, data);
+      },
+      reveal: function (M, data) {
+        return feedback("answer", M.answer, data.steps.map(function (s, pos) {
+          return line("", position(M, pos + 1) + ", " + s.text, s.explanation);
+        }));
+      }
+    },
+    matching: {
+      read: readSelects,
+      grade: function (M, data, answer) {
+        if (answer.length !== data.pairs.length || answer.indexOf(null) >= 0) {
+          return incomplete(M, "fill_matches");
+        }
+        var lines = answer.map(function (a, i) {
+          return line(a === i ? M.right_match : M.wrong_match,
+            data.pairs[i].left + " \u2192 " + data.pairs[a].right, data.pairs[a].explanation);
+        });
+        return verdict(M, answer.every(function (a, i) { return a === i; }), lines, data);
+      },
+      reveal: function (M, data) {
+        return feedback("answer", M.answer, data.pairs.map(function (p) {
+          return line("", p.left + " \u2192 " + p.right, p.explanation);
+        }));
+      }
+    }
+  };
+
+  function readSelects(q) {
+    return Array.prototype.map.call(q.querySelectorAll(".ms-quiz__controls select"), function (s) {
+      return s.value === "" ? null : parseInt(s.value, 10);
+    });
+  }
+
+  // ---- drawing feedback: the same elements as Feedback.to_html in base.py
+  function el(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) { e.className = className; }
+    if (text !== undefined) { e.textContent = text; }
+    return e;
+  }
+
+  function render(fb) {
+    var div = el("div", "ms-feedback ms-feedback--" + fb.status);
+    var p = el("p", "ms-feedback__headline");
+    p.appendChild(el("strong", "", fb.headline));
+    div.appendChild(p);
+    if (fb.lines.length) {
+      var ul = el("ul", "ms-feedback__lines");
+      fb.lines.forEach(function (l) {
+        var li = el("li");
+        if (l.mark) {
+          li.appendChild(el("span", "ms-feedback__mark", l.mark));
+          li.appendChild(document.createTextNode(" "));
+        }
+        li.appendChild(el("strong", "", l.label + ":"));
+        li.appendChild(document.createTextNode(" " + l.text));
+        ul.appendChild(li);
+      });
+      div.appendChild(ul);
+    }
+    if (fb.note) { div.appendChild(el("p", "ms-feedback__note", fb.note)); }
+    if (fb.hint) { div.appendChild(el("p", "ms-feedback__hint", fb.hint)); }
+    return div;
+  }
+
+  function clearForm(q) {
+    Array.prototype.forEach.call(q.querySelectorAll(".ms-quiz__controls input"), function (i) { i.checked = false; });
+    Array.prototype.forEach.call(q.querySelectorAll(".ms-quiz__controls select"), function (s) { s.value = ""; });
+  }
+
+  function updateScore(section) {
+    var score = section.querySelector(".ms-quiz__score");
+    if (!score) { return; }
+    var qs = section.querySelectorAll(".ms-quiz-question");
+    var right = section.querySelectorAll('.ms-quiz-question[data-state="correct"]').length;
+    score.textContent = "Score: " + right + " of " + qs.length + " answered correctly";
+  }
+
+  function setUp(section) {
+    var M = readJSON(section.querySelector("script.ms-quiz-messages"));
+    if (!M) { return; }
+    Array.prototype.forEach.call(section.querySelectorAll(".ms-quiz-question"), function (q) {
+      var kind = KINDS[q.getAttribute("data-kind")];
+      var data = readJSON(q.querySelector("script.ms-quiz-data"));
+      if (!kind || !data) { return; }
+      var out = q.querySelector(".ms-quiz__feedback");
+      var figure = q.querySelector(".ms-quiz__pathway");
+
+      function show(fb) {
+        out.textContent = "";
+        out.appendChild(render(fb));
+        if (figure) { figure.hidden = !(fb.status === "wrong" && fb.hint); }
+        if (fb.status === "correct" || fb.status === "wrong") {
+          q.setAttribute("data-state", fb.status);
+        }
+        updateScore(section);
+      }
+
+      q.addEventListener("click", function (event) {
+        var button = event.target.closest ? event.target.closest("button[data-action]") : null;
+        if (!button || !q.contains(button)) { return; }
+        var action = button.getAttribute("data-action");
+        if (action === "check") {
+          show(kind.grade(M, data, kind.read(q)));
+        } else if (action === "reveal") {
+          show(kind.reveal(M, data));
+        } else if (action === "retry") {
+          clearForm(q);
+          out.textContent = "";
+          if (figure) { figure.hidden = true; }
+          q.removeAttribute("data-state");
+          updateScore(section);
+          var first = q.querySelector(".ms-quiz__controls input, .ms-quiz__controls select");
+          if (first) { first.focus(); }
+        }
+      });
+    });
+    updateScore(section);
+  }
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll("section.ms-quiz"), setUp);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+}());

@@ -1,0 +1,129 @@
+"""A section's quiz as plain semantic HTML, checked offline by one shared script.
+
+The page carries each presented question as JSON (the same dict the live widget
+grades) and the feedback wording (``MESSAGES``); ``assets/quiz.js`` grades with the same
+algorithm and builds the same feedback. The answer data is in the page: acceptable for a
+self-study handout.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .base import MESSAGES, esc, pathway_figure_html
+from .kinds import kind_of
+from .section_quiz import present_question, teaching_notes_html
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+QUIZ_JS = ASSETS / "quiz.js"
+QUIZ_CSS = ASSETS / "quiz.css"
+HANDOUT_LEARNER = "handout"  # the fixed shuffle seed of every printed or offline copy
+VARIANTS = ("student", "instructor")
+
+
+def _json(data) -> str:
+    # safe inside <script>: no "</" can close the element early
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            .replace("</", "<\\/").replace("<!--", "<\\!--"))
+
+
+def _print_choices(data: dict) -> str:
+    """On paper, the menus are blanks: list what can go in them."""
+    if data["kind"] == "ordering":
+        title, items = "Steps to put in order:", [data["steps"][i]["text"] for i in data["choices"]]
+    elif data["kind"] == "matching":
+        title, items = "Matches to choose from:", [data["pairs"][i]["right"] for i in data["choices"]]
+    else:
+        return ""
+    lis = "".join(f"<li>{esc(t)}</li>" for t in items)
+    return f'<div class="ms-quiz__print-choices"><p>{title}</p><ul>{lis}</ul></div>'
+
+
+def question_html(course, question, *, number: int, uid: str, variant: str = "student",
+                  learner: str = HANDOUT_LEARNER) -> str:
+    kind = kind_of(question)
+    data = present_question(course, question, learner=learner)
+    parts = [
+        f'<fieldset class="ms-quiz-question" id="{uid}" data-kind="{data["kind"]}" '
+        f'data-question="{esc(question.id)}">',
+        f'<legend><span class="ms-quiz__number">Question {number}.</span> '
+        f'{esc(data["prompt"])}</legend>',
+    ]
+    if data["kind"] == "multiple":
+        parts.append('<p class="ms-quiz__hint">Choose all that apply.</p>')
+    parts.append(f'<div class="ms-quiz__controls">{kind.offline_controls(data, uid)}</div>')
+    parts.append(_print_choices(data))
+    parts.append(
+        '<div class="ms-quiz__buttons">'
+        f'<button type="button" data-action="check">Check</button> '
+        f'<button type="button" data-action="retry">Try again</button> '
+        f'<button type="button" data-action="reveal">Show answer</button></div>')
+    parts.append(f'<div class="ms-quiz__feedback" id="{uid}-feedback" aria-live="polite"></div>')
+    svg = pathway_figure_html(course.pathway, list(question.nodes)) if question.nodes else ""
+    if svg:
+        parts.append(f'<div class="ms-quiz__pathway" hidden>{svg}</div>')
+    if variant == "instructor":
+        key = kind.reveal(data).to_html(inline_style=False).replace(' role="status"', "")
+        parts.append(f'<div class="ms-quiz__key"><p><strong>Answer key</strong></p>{key}</div>')
+    parts.append(f'<script type="application/json" class="ms-quiz-data">{_json(data)}</script>')
+    parts.append("</fieldset>")
+    return "".join(parts)
+
+
+def offline_quiz_html(course, section_id, *, variant: str = "student",
+                      id_prefix: str | None = None, heading_level: int = 2) -> str:
+    """A section's quiz as an HTML fragment; include ``QUIZ_JS`` and ``QUIZ_CSS`` in the page.
+
+    ``variant="instructor"`` adds the answer key to every question and the section's
+    facilitator notes and discussion prompts. Every id on the fragment starts with
+    ``id_prefix`` (default ``quiz-<section id>``), so several quizzes fit on one page.
+    """
+    if variant not in VARIANTS:
+        raise ValueError(f"variant must be one of {', '.join(VARIANTS)}, not {variant!r}")
+    section = course.section(section_id)
+    quiz = course.quiz(section.id)
+    prefix = id_prefix or f"quiz-{section.id}"
+    h = max(1, min(6, heading_level))
+    parts = [
+        f'<section class="ms-quiz" id="{prefix}" aria-labelledby="{prefix}-title" '
+        f'data-variant="{variant}">',
+        f'<h{h} id="{prefix}-title">Quiz: {esc(section.title)}</h{h}>',
+    ]
+    if not quiz.questions:
+        parts.append("<p>This section has no quiz.</p></section>")
+        return "".join(parts)
+    parts.append('<p class="ms-quiz__intro">Answer each question, then press Check. Try again '
+                 'clears your answer; Show answer explains every option.</p>')
+    if variant == "instructor":
+        parts.append(teaching_notes_html(section))
+    parts.append(f'<script type="application/json" class="ms-quiz-messages">{_json(MESSAGES)}'
+                 "</script>")
+    for number, question in enumerate(quiz.questions, start=1):
+        parts.append(question_html(course, question, number=number, variant=variant,
+                                   uid=f"{prefix}-{question.id}"))
+    parts.append(f'<p class="ms-quiz__score" aria-live="polite">Score: 0 of '
+                 f'{len(quiz.questions)} answered correctly</p>')
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def offline_quiz_page(course, section_id, *, variant: str = "student",
+                      inline_assets: bool = True, title: str | None = None) -> str:
+    """A whole standalone page around one quiz (for tests and quick previews).
+
+    With ``inline_assets=False`` the page links ``quiz.css`` and ``quiz.js`` beside it.
+    """
+    section = course.section(section_id)
+    body = offline_quiz_html(course, section.id, variant=variant, heading_level=2)
+    if inline_assets:
+        css = f"<style>{QUIZ_CSS.read_text(encoding='utf-8')}</style>"
+        js = f"<script>{QUIZ_JS.read_text(encoding='utf-8')}</script>"
+    else:
+        css = '<link rel="stylesheet" href="quiz.css">'
+        js = '<script src="quiz.js"></script>'
+    page_title = title or f"Quiz: {section.title}"
+    return ("<!DOCTYPE html>\n"
+            f'<html lang="en-GB"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{esc(page_title)}</title>{css}</head>"
+            f'<body><main><h1>{esc(section.title)}</h1>{body}</main>{js}</body></html>\n')
