@@ -32,7 +32,7 @@ browser-deps:
 
 ## make lab: set up (first time) and open the course in JupyterLab on the start-here notebook
 lab: install
-	$(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)" --port=$(PORT) notebooks/00-start-here.ipynb
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)" --port=$(PORT) $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/00-start-here.ipynb
 
 ## make test: set up (first time) and run the whole test suite
 test: install node_modules/.installed-stamp browser-deps

@@ -205,6 +205,8 @@
         if (figure) { figure.hidden = !(fb.status === "wrong" && fb.hint); }
         if (fb.status === "correct" || fb.status === "wrong") {
           q.setAttribute("data-state", fb.status);
+        } else if (fb.status === "incomplete") {
+          q.removeAttribute("data-state");
         }
         updateScore(section);
       }

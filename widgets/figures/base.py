@@ -1,0 +1,47 @@
+"""What every figure shares: the FigureItem a section shows, layout defaults, wrapping."""
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+
+from .palette import FONT_FAMILY, INK
+
+
+@dataclass(frozen=True)
+class FigureItem:
+    """One diagram of a section: its name (in figures.yaml), a title, the figure and
+    its text alternative (plain text, one or more lines)."""
+
+    name: str
+    title: str
+    figure: go.Figure
+    alt_text: str
+
+
+def wrap(text: str, width: int = 60, sep: str = "<br>") -> str:
+    """Break ``text`` into lines of at most ``width`` characters for plotly labels."""
+    return sep.join(textwrap.wrap(text, width, break_on_hyphens=False)) or text
+
+
+def base_layout(fig: go.Figure, title: str, height: int = 520, *, source: str = "",
+                bottom: int = 70, left: int = 60, right: int = 30, top: int = 90) -> go.Figure:
+    """Sizes and fonts that read well in a notebook and in print: autosized width,
+    a fixed height, a wrapped title, and the source as an annotation under the plot."""
+    fig.update_layout(
+        title=dict(text=wrap(title, 80), x=0.01, xanchor="left", y=0.98, yanchor="top",
+                   font=dict(size=17, color=INK)),
+        font=dict(family=FONT_FAMILY, size=13, color=INK),
+        autosize=True,
+        height=height,
+        margin=dict(l=left, r=right, t=top, b=bottom),
+        paper_bgcolor="#ffffff",
+        plot_bgcolor="#ffffff",
+        hoverlabel=dict(font=dict(family=FONT_FAMILY, size=12), align="left"),
+    )
+    if source:
+        fig.add_annotation(text=wrap(source, 120), xref="paper", yref="paper", x=0, y=0,
+                           xanchor="left", yanchor="top", yshift=-bottom + 22,
+                           showarrow=False, align="left", font=dict(size=11, color="#444444"))
+    return fig
