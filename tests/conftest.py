@@ -25,3 +25,9 @@ def min_content(tmp_path) -> Path:
     dest = tmp_path / "content"
     shutil.copytree(FIXTURES / "content-min", dest)
     return dest
+
+
+@pytest.fixture(autouse=True)
+def _private_progress(tmp_path, monkeypatch):
+    """Every test gets its own progress and settings files, never the user's."""
+    monkeypatch.setenv("MS_COURSE_PROGRESS", str(tmp_path / "progress" / "progress.json"))

@@ -103,7 +103,7 @@ class ProgressStore:
         """The file's data; on a problem, what we already hold in memory."""
         try:
             text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):  # nothing saved there yet
             return self._data if not first else _empty()
         except (OSError, UnicodeDecodeError) as exc:
             self.writable = False  # never overwrite a file we could not read

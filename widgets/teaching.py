@@ -6,7 +6,10 @@ On when ``MS_COURSE_MODE=teaching`` is set, or when the toggle from ``teaching_t
 """
 from __future__ import annotations
 
+import json
 import os
+import warnings
+from pathlib import Path
 
 ENV_MODE = "MS_COURSE_MODE"
 
@@ -16,15 +19,51 @@ __all__ = ["is_teaching", "set_teaching", "teaching_toggle", "ENV_MODE"]
 _state: dict[str, bool | None] = {"on": None}
 
 
+def settings_path() -> Path:
+    """Where the toggle's choice is kept, beside the progress file, so every notebook sees it."""
+    from .progress import default_path
+
+    return default_path().with_name("settings.json")
+
+
+def _saved() -> bool | None:
+    try:
+        value = json.loads(settings_path().read_text(encoding="utf-8")).get("teaching")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return value if isinstance(value, bool) else None
+
+
+def _save(on: bool | None) -> None:
+    path = settings_path()
+    try:
+        if on is None:
+            path.unlink(missing_ok=True)
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"teaching": on}), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        warnings.warn(f"teaching mode applies to this notebook only: cannot save it to {path} "
+                      f"({exc.strerror})", stacklevel=3)
+
+
 def is_teaching() -> bool:
+    """The toggle in this kernel, else the toggle's saved choice, else ``MS_COURSE_MODE``."""
     if _state["on"] is not None:
         return bool(_state["on"])
+    saved = _saved()
+    if saved is not None:
+        return saved
     return os.environ.get(ENV_MODE, "").strip().lower() == "teaching"
 
 
 def set_teaching(on: bool | None) -> None:
-    """Switch teaching mode on or off; ``None`` goes back to following ``MS_COURSE_MODE``."""
+    """Switch teaching mode on or off for every notebook on this computer (saved beside the
+    progress file); ``None`` forgets the choice and follows ``MS_COURSE_MODE`` again."""
     _state["on"] = None if on is None else bool(on)
+    _save(_state["on"])
 
 
 def teaching_toggle():
@@ -44,7 +83,8 @@ def teaching_toggle():
         on = is_teaching()
         status.value = ("<p><strong>Teaching mode is on:</strong> quizzes you open from now on "
                         "show a 'Reveal to the room' button, facilitator notes and discussion "
-                        "prompts. Re-run a quiz cell to see them.</p>" if on else
+                        "prompts, in every notebook on this computer. Re-run a quiz cell to see "
+                        "them.</p>" if on else
                         "<p><strong>Teaching mode is off:</strong> quizzes show the learner's "
                         "view only.</p>")
 

@@ -22,13 +22,16 @@ class FigureItem:
 
 def wrap(text: str, width: int = 60, sep: str = "<br>") -> str:
     """Break ``text`` into lines of at most ``width`` characters for plotly labels."""
-    return sep.join(textwrap.wrap(text, width, break_on_hyphens=False)) or text
+    return sep.join(textwrap.wrap(text, width, break_long_words=False)) or text
 
 
 def base_layout(fig: go.Figure, title: str, height: int = 520, *, source: str = "",
                 bottom: int = 70, left: int = 60, right: int = 30, top: int = 90) -> go.Figure:
     """Sizes and fonts that read well in a notebook and in print: autosized width,
     a fixed height, a wrapped title, and the source as an annotation under the plot."""
+    note = wrap(source, 120) if source else ""
+    if note:
+        bottom = max(bottom, 52 + 15 * (note.count("<br>") + 1))
     fig.update_layout(
         title=dict(text=wrap(title, 80), x=0.01, xanchor="left", y=0.98, yanchor="top",
                    font=dict(size=17, color=INK)),
@@ -40,8 +43,8 @@ def base_layout(fig: go.Figure, title: str, height: int = 520, *, source: str = 
         plot_bgcolor="#ffffff",
         hoverlabel=dict(font=dict(family=FONT_FAMILY, size=12), align="left"),
     )
-    if source:
-        fig.add_annotation(text=wrap(source, 120), xref="paper", yref="paper", x=0, y=0,
-                           xanchor="left", yanchor="top", yshift=-bottom + 22,
+    if note:
+        fig.add_annotation(text=note, xref="paper", yref="paper", x=0, y=0,
+                           xanchor="left", yanchor="bottom", yshift=-bottom + 6,
                            showarrow=False, align="left", font=dict(size=11, color="#444444"))
     return fig

@@ -16,36 +16,35 @@ from .palette import EDGE_STYLES, FADED_OPACITY, GREY, INK, KIND_STYLES, kind_st
 
 TITLE = "From nerve damage to leg pain: the causal pathway"
 ALL_LABEL = "Show all"
-NODE_SIZE = 20
+NODE_SIZE = 17
 CURVE_POINTS = 15
 
 
 # ------------------------------------------------------------------ geometry
 def node_positions(pathway: Pathway) -> dict[str, tuple[float, float]]:
-    """(x, y) of every node: x is the stage; y puts the sensory branch in the upper band,
-    shared steps in the middle and the motor branch in the lower band."""
-    per_col: dict[tuple[int, str], list[str]] = {}
+    """(x, y) of every node on a grid: x is the stage; the sensory branch fills a column
+    from the top, the motor branch from the bottom, shared steps sit in the middle."""
+    per_col: dict[int, dict[str, list[str]]] = {}
     for n in pathway.nodes:
-        per_col.setdefault((n.stage, n.branch), []).append(n.id)
-    band = {b: max([len(v) for (s, br), v in per_col.items() if br == b] or [0]) for b in BRANCHES}
-    # rows from the top: sensory band, then shared, then motor
-    top = 0
-    start: dict[str, int] = {}
-    for b in BRANCHES:
-        start[b] = top
-        top += band[b]
-    total = max(top, 1)
+        per_col.setdefault(n.stage, {b: [] for b in BRANCHES})[n.branch].append(n.id)
+    rows = max(sum(len(v) for v in col.values()) for col in per_col.values())
     pos: dict[str, tuple[float, float]] = {}
-    for (stage, branch), members in per_col.items():
-        centre = start[branch] + (band[branch] - 1) / 2
-        for i, nid in enumerate(members):
-            row = centre - (len(members) - 1) / 2 + i
-            pos[nid] = (float(stage), float(total - 1 - row))
-    return pos
+    for stage, col in per_col.items():
+        s, k, m = len(col["sensory"]), len(col["shared"]), len(col["motor"])
+        for i, nid in enumerate(col["sensory"]):
+            pos[nid] = (float(stage), float(i))
+        for i, nid in enumerate(col["motor"]):
+            pos[nid] = (float(stage), float(rows - m + i))
+        start = (rows - 1) / 2 - (k - 1) / 2
+        start = min(max(start, s), rows - m - k)
+        for i, nid in enumerate(col["shared"]):
+            pos[nid] = (float(stage), float(start + i))
+    # row 0 at the top
+    return {nid: (x, float(rows - 1 - r)) for nid, (x, r) in pos.items()}
 
 
-def _edge_points(a: tuple[float, float], b: tuple[float, float], loop: bool, below: bool
-                 ) -> tuple[list[float], list[float]]:
+def _edge_points(a: tuple[float, float], b: tuple[float, float], loop: bool, below: bool,
+                 floor: float = 0.0) -> tuple[list[float], list[float]]:
     """Points along an edge: a straight line, or for a feedback loop a curve that bows
     away (below the motor branch, above otherwise)."""
     (x1, y1), (x2, y2) = a, b
@@ -53,9 +52,7 @@ def _edge_points(a: tuple[float, float], b: tuple[float, float], loop: bool, bel
         xs = [x1 + (x2 - x1) * t / (CURVE_POINTS - 1) for t in range(CURVE_POINTS)]
         ys = [y1 + (y2 - y1) * t / (CURVE_POINTS - 1) for t in range(CURVE_POINTS)]
         return xs, ys
-    span = abs(x2 - x1)
-    bow = (0.55 + 0.25 * span) * (-1 if below else 1)
-    cx, cy = (x1 + x2) / 2, (min(y1, y2) if below else max(y1, y2)) + bow
+    cx, cy = (x1 + x2) / 2, (floor - 2.3 if below else max(y1, y2) + 1.2)
     xs, ys = [], []
     for i in range(CURVE_POINTS):
         t = i / (CURVE_POINTS - 1)
@@ -73,11 +70,11 @@ def _traces(pathway: Pathway) -> list[go.Scatter]:
     """One trace per edge (so each fades on its own), then one per node."""
     pos = node_positions(pathway)
     traces: list[go.Scatter] = []
-    shown: set[str] = set()
     for e in pathway.edges:
         style = EDGE_STYLES["loop" if e.loop else "causal"]
         below = pathway.node(e.target).branch == "motor"
-        xs, ys = _edge_points(pos[e.source], pos[e.target], e.loop, below)
+        xs, ys = _edge_points(pos[e.source], pos[e.target], e.loop, below,
+                              min(y for _, y in pos.values()))
         name = style.name
         hover = wrap(f"{pathway.node(e.source).label} → {pathway.node(e.target).label}: "
                      f"{e.label} [{', '.join(e.refs)}]", 60)
@@ -87,48 +84,96 @@ def _traces(pathway: Pathway) -> list[go.Scatter]:
             marker=dict(symbol="arrow", size=[0] * (len(xs) - 1) + [13], color=style.colour,
                         angleref="previous", standoff=NODE_SIZE / 2 + 1),
             hoverinfo="text", hovertext=hover, name=name,
-            legendgroup="loop" if e.loop else "causal", showlegend=name not in shown,
-            legendrank=900 if e.loop else 800,
+            legendgroup="loop" if e.loop else "causal", showlegend=False,
             meta=dict(edge=f"{e.source}->{e.target}"),
         ))
-        shown.add(name)
-    kinds_seen: set[str] = set()
-    order = list(KIND_STYLES)
     for n in pathway.nodes:
         style = kind_style(n.kind)
         x, y = pos[n.id]
         hover = (f"<b>{n.label}</b><br>{wrap(n.description, 70)}"
                  f"<br><i>References: {', '.join(n.refs)}</i>")
         traces.append(go.Scatter(
-            x=[x], y=[y], mode="markers+text",
+            x=[x], y=[y], mode="markers",
             marker=dict(symbol=style.symbol, size=NODE_SIZE, color=style.colour,
                         line=dict(color=INK, width=1.2)),
-            text=[wrap(n.label, 16)], textposition="top center",
-            textfont=dict(size=12, color=INK),
             hoverinfo="text", hovertext=[hover], name=style.name,
-            legendgroup=n.kind, showlegend=n.kind not in kinds_seen,
-            legendrank=100 + order.index(n.kind),
+            legendgroup=n.kind, showlegend=False,
             meta=dict(node=n.id),
         ))
-        kinds_seen.add(n.kind)
-    return traces
+    return traces + legend_traces(pathway)
+
+
+def legend_traces(pathway: Pathway) -> list[go.Scatter]:
+    """Legend-only traces (no points), so the legend never fades with a highlight."""
+    out = []
+    used = {n.kind for n in pathway.nodes}
+    for kind, style in KIND_STYLES.items():
+        if kind in used:
+            out.append(go.Scatter(
+                x=[None], y=[None], mode="markers", name=style.name, legendgroup=kind,
+                marker=dict(symbol=style.symbol, size=NODE_SIZE - 3, color=style.colour,
+                            line=dict(color=INK, width=1.2)),
+                hoverinfo="skip", showlegend=True, meta=dict(legend=kind)))
+    for key in ("causal", "loop"):
+        if any(e.loop == (key == "loop") for e in pathway.edges):
+            style = EDGE_STYLES[key]
+            out.append(go.Scatter(
+                x=[None], y=[None], mode="lines", name=style.name, legendgroup=key,
+                line=dict(color=style.colour, width=style.width, dash=style.dash),
+                hoverinfo="skip", showlegend=True, meta=dict(legend=key)))
+    return out
 
 
 def trace_ids(pathway: Pathway) -> list[str]:
     """What each trace of the pathway figure draws: ``"a->b"`` for an edge, a node id."""
-    return [f"{e.source}->{e.target}" for e in pathway.edges] + [n.id for n in pathway.nodes]
+    return ([f"{e.source}->{e.target}" for e in pathway.edges] + [n.id for n in pathway.nodes]
+            + [f"legend:{t.meta['legend']}" for t in legend_traces(pathway)])
 
 
 def opacities(pathway: Pathway, chain: set[str] | None, faded: float = FADED_OPACITY
               ) -> list[float]:
     """Opacity of every trace: full for the chain's nodes and causal edges, faded for the
     rest; ``None`` means everything is shown."""
+    n_legend = len(legend_traces(pathway))
     if chain is None:
-        return [1.0] * (len(pathway.edges) + len(pathway.nodes))
+        return [1.0] * (len(pathway.edges) + len(pathway.nodes) + n_legend)
     out = [1.0 if (not e.loop and e.source in chain and e.target in chain) else faded
            for e in pathway.edges]
     out += [1.0 if n.id in chain else faded for n in pathway.nodes]
+    return out + [1.0] * n_legend
+
+
+def label_annotations(pathway: Pathway, shown: set[str] | None,
+                      faded: float = FADED_OPACITY) -> list[dict]:
+    """Node labels as annotations on a white ground above the marker, so lines that
+    cross them never make them unreadable; faded with their node."""
+    pos = node_positions(pathway)
+    out = []
+    for n in pathway.nodes:
+        x, y = pos[n.id]
+        out.append(dict(x=x, y=y, xref="x", yref="y", text=wrap(n.label, 18), showarrow=False,
+                        yanchor="bottom", yshift=NODE_SIZE / 2 + 1, borderpad=1,
+                        bgcolor="rgba(255,255,255,0.85)", font=dict(size=11.5, color=INK),
+                        opacity=1.0 if shown is None or n.id in shown else faded,
+                        name=f"label:{n.id}"))
     return out
+
+
+def annotations(pathway: Pathway, shown: set[str] | None, faded: float = FADED_OPACITY
+                ) -> list[dict]:
+    """Every annotation of the pathway figure: stage headings, branch names, footnote,
+    then the node labels (faded outside ``shown``)."""
+    pos = node_positions(pathway)
+    y_max = max(y for _, y in pos.values())
+    note = dict(text="Hover over a step for its description and references. Dashed curves "
+                     "are feedback loops.", xref="paper", yref="paper", x=0, y=0,
+                xanchor="left", yanchor="top", yshift=-73, showarrow=False, align="left",
+                font=dict(size=11, color="#444444"))
+    hint = dict(text="Highlight a pain type:", xref="paper", yref="paper", x=1.0, y=1.0,
+                xanchor="right", yanchor="bottom", xshift=-225, yshift=30, showarrow=False,
+                font=dict(size=12))
+    return (stage_annotations(pathway, y_max + 0.95) + _band_labels(pathway) + [note, hint]
+            + label_annotations(pathway, shown, faded))
 
 
 def causal_chain(pathway: Pathway, node_id: str) -> list[str]:
@@ -147,7 +192,7 @@ def _frame(fig: go.Figure, pathway: Pathway) -> tuple[float, float]:
     ys = [y for _, y in pos.values()]
     y_min, y_max = min(ys), max(ys)
     fig.update_xaxes(visible=False, range=[0.45, len(pathway.stages) + 0.55], fixedrange=True)
-    fig.update_yaxes(visible=False, range=[y_min - 1.4, y_max + 1.5], fixedrange=True)
+    fig.update_yaxes(visible=False, range=[y_min - 1.25, y_max + 1.75], fixedrange=True)
     return y_min, y_max
 
 
@@ -163,15 +208,12 @@ def _band_labels(pathway: Pathway) -> list[dict]:
     return out
 
 
-def base_figure(pathway: Pathway, title: str = TITLE, height: int = 680) -> go.Figure:
+def base_figure(pathway: Pathway, title: str = TITLE, height: int = 650) -> go.Figure:
     """The network with everything shown, no menus: shared by the highlight and step figures."""
     fig = go.Figure(data=_traces(pathway))
     _, y_max = _frame(fig, pathway)
-    base_layout(fig, title, height, bottom=110, left=40, right=20, top=110,
-                source="Hover over a step for its description and references. "
-                       "Dashed curves are feedback loops.")
-    for ann in stage_annotations(pathway, y_max + 0.55) + _band_labels(pathway):
-        fig.add_annotation(**ann)
+    base_layout(fig, title, height, bottom=95, left=40, right=20, top=60)
+    fig.layout.annotations = annotations(pathway, None)
     fig.update_layout(
         showlegend=True, hovermode="closest", dragmode=False,
         legend=dict(orientation="h", x=0, xanchor="left", y=-0.02, yanchor="top",
@@ -186,15 +228,15 @@ def pathway_figure(pathway: Pathway, active: str | None = None) -> go.Figure:
     its causal chain at full strength and fades the rest."""
     fig = base_figure(pathway)
     buttons = [dict(label=ALL_LABEL, method="update",
-                    args=[{"opacity": opacities(pathway, None)}, {"title.text": wrap(TITLE, 80)}])]
+                    args=[{"opacity": opacities(pathway, None)},
+                          {"title.text": wrap(TITLE, 80), "annotations": annotations(pathway, None)}])]
     for p in pathway.pain_types:
         chain = set(pathway.causal_chain(p.node))
         buttons.append(dict(
             label=p.label, method="update",
             args=[{"opacity": opacities(pathway, chain)},
-                  {"title.text": wrap(f"The causal chain of {p.label.lower()}"
-                                      if not p.label[0].isupper() or "'" not in p.label
-                                      else f"The causal chain of {p.label}", 80)}],
+                  {"title.text": wrap(chain_title(p.label), 80),
+                   "annotations": annotations(pathway, chain)}],
         ))
     index = 0
     if active is not None:
@@ -203,15 +245,19 @@ def pathway_figure(pathway: Pathway, active: str | None = None) -> go.Figure:
         for trace, op in zip(fig.data, buttons[index]["args"][0]["opacity"]):
             trace.opacity = op
         fig.update_layout(title_text=buttons[index]["args"][1]["title.text"])
+        fig.layout.annotations = buttons[index]["args"][1]["annotations"]
     fig.update_layout(updatemenus=[dict(
         type="dropdown", buttons=buttons, active=index, direction="down",
-        x=1.0, xanchor="right", y=1.0, yanchor="bottom", pad=dict(t=4, b=4),
+        x=1.0, xanchor="right", y=1.0, yanchor="bottom", pad=dict(t=0, b=22),
         showactive=True, font=dict(size=12), bgcolor="#ffffff", bordercolor=GREY,
     )])
-    fig.add_annotation(text="Highlight a pain type:", xref="paper", yref="paper", x=1.0, y=1.0,
-                       xanchor="right", yanchor="bottom", xshift=-250, yshift=8, showarrow=False,
-                       font=dict(size=12))
     return fig
+
+
+def chain_title(label: str) -> str:
+    """"The causal chain of spasticity pain" (names such as Lhermitte's keep their capital)."""
+    name = label if "'" in label else label[0].lower() + label[1:]
+    return f"The causal chain of {name}"
 
 
 def highlight_pathway(pathway: Pathway, pain_type_id: str) -> go.Figure:
@@ -233,7 +279,7 @@ def _highlighted_item(name: str, pain_type: str):
                + "Routes: " + "; ".join(" → ".join(pw.node(n).label for n in route)
                                         for route in pw.paths_to(pt.node)) + ".\n"
                + pathway_alt_text(pw))
-        return FigureItem(name, f"The causal chain of {pt.label}", highlight_pathway(pw, pt.id),
+        return FigureItem(name, chain_title(pt.label), highlight_pathway(pw, pt.id),
                           alt)
     return build
 

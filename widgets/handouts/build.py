@@ -129,7 +129,30 @@ def quiz_html(course: Course, section: Section, variant: str) -> str:
     render = _optional("widgets.quiz", "offline_quiz_html")
     if render is None or not course.quiz(section.id).questions:
         return ""
-    return render(course, section.id, variant=variant)
+    fragment = render(course, section.id, variant=variant)
+    # The instructor quiz repeats the section's facilitator notes and discussion prompts;
+    # the handout page shows them once, under the section header (SectionPage.teaching_html).
+    return _QUIZ_TEACHING.sub("", fragment)
+
+
+_QUIZ_TEACHING = re.compile(r'<div class="ms-quiz__teaching">.*?</div>', re.S)
+
+
+def alt_html(text: str) -> Markup:
+    """A figure's plain-text alternative as paragraphs and lists (lines starting ``- ``)."""
+    out, items = [], []
+    for line in (l.strip() for l in text.splitlines()):
+        if line.startswith("- "):
+            items.append(f"<li>{html.escape(line[2:])}</li>")
+            continue
+        if items:
+            out.append(f"<ul>{''.join(items)}</ul>")
+            items = []
+        if line:
+            out.append(f"<p>{html.escape(line)}</p>")
+    if items:
+        out.append(f"<ul>{''.join(items)}</ul>")
+    return Markup("".join(out))
 
 
 @dataclass
@@ -140,8 +163,13 @@ class FigureBlock:
     spec_json: str  # script-safe JSON: {"data", "layout", "config"[, "frames"]}
 
 
+def _section_figures():
+    """``widgets.figures.section_figures`` (``None`` until that module provides it)."""
+    return _optional("widgets.figures", "section_figures")
+
+
 def figure_blocks(course: Course, section: Section) -> list[FigureBlock]:
-    section_figures = _optional("widgets.figures", "section_figures")
+    section_figures = _section_figures()
     if section_figures is None:
         return []
     import plotly.io as pio
@@ -337,7 +365,8 @@ class Assets:
                 parts.append(f"<script>\n{js}</script>")
         else:
             parts += [f'<link rel="stylesheet" href="assets/{n}" media="{m}">' for n, m in styles]
-            parts += [f'<script src="assets/{n}"></script>' for n in scripts]
+            parts += [f'<script src="assets/{n}"{" defer" if n == "quiz.js" else ""}></script>'
+                      for n in scripts]
         return Markup("\n".join(parts))
 
 
@@ -448,7 +477,7 @@ class Handouts:
     def _markup(p: SectionParts) -> dict:
         out = {n: safe(getattr(p, n)) for n in
                ("header", "teaching", "body", "quiz", "summary", "terms", "references", "footer")}
-        out["figures"] = [dict(div_id=f.div_id, title=f.title, alt_text=f.alt_text,
+        out["figures"] = [dict(div_id=f.div_id, title=f.title, alt=alt_html(f.alt_text),
                                spec=Markup(f.spec_json)) for f in p.figures]
         out["section"] = p.section
         return out

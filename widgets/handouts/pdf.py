@@ -32,9 +32,14 @@ def chromium_path() -> str:
     return path
 
 
-def print_pdf(html_file: Path, pdf_file: Path, *, timeout_ms: int = 60_000) -> Path:
-    """Print one page to PDF once its diagrams are drawn."""
+def print_pdf(html_file: Path, pdf_file: Path, *, browser=None, timeout_ms: int = 60_000) -> Path:
+    """Print one page to PDF once its diagrams are drawn.
+
+    ``browser``: a Playwright Chromium browser to reuse; by default one is started.
+    """
     html_file, pdf_file = Path(html_file).resolve(), Path(pdf_file)
+    if browser is not None:
+        return _print_with(browser, html_file, pdf_file, timeout_ms)
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -42,21 +47,29 @@ def print_pdf(html_file: Path, pdf_file: Path, *, timeout_ms: int = 60_000) -> P
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": PRINT_WIDTH_PX, "height": 1000})
-            # nothing outside the handout folder is ever loaded
-            page.route("**/*", lambda route: route.continue_()
-                       if route.request.url.startswith("file:") else route.abort())
-            page.emulate_media(media="print")
-            page.goto(html_file.as_uri(), wait_until="load", timeout=timeout_ms)
-            page.wait_for_function(
-                "() => Array.from(document.querySelectorAll('.handout-plot'))"
-                ".every(d => d.querySelector('.main-svg'))", timeout=timeout_ms)
-            page.wait_for_timeout(300)  # let transitions settle
-            pdf_file.parent.mkdir(parents=True, exist_ok=True)
-            page.pdf(path=str(pdf_file), format="A4", print_background=True,
-                     prefer_css_page_size=True, outline=True, tagged=True)
+            return _print_with(browser, html_file, pdf_file, timeout_ms)
         finally:
             browser.close()
+
+
+def _print_with(browser, html_file: Path, pdf_file: Path, timeout_ms: int) -> Path:
+    context = browser.new_context(viewport={"width": PRINT_WIDTH_PX, "height": 1000})
+    try:
+        page = context.new_page()
+        # nothing outside the handout folder is ever loaded
+        page.route("**/*", lambda route: route.continue_()
+                   if route.request.url.startswith("file:") else route.abort())
+        page.emulate_media(media="print")  # diagrams are drawn at the printed width
+        page.goto(html_file.as_uri(), wait_until="load", timeout=timeout_ms)
+        page.wait_for_function(
+            "() => Array.from(document.querySelectorAll('.handout-plot'))"
+            ".every(d => d.querySelector('.main-svg'))", timeout=timeout_ms)
+        page.wait_for_timeout(300)  # let transitions settle
+        pdf_file.parent.mkdir(parents=True, exist_ok=True)
+        page.pdf(path=str(pdf_file), format="A4", print_background=True,
+                 prefer_css_page_size=True, outline=True, tagged=True)
+    finally:
+        context.close()
     return pdf_file
 
 
@@ -72,8 +85,12 @@ def _print_with_cli(html_file: Path, pdf_file: Path) -> Path:
     return pdf_file
 
 
-def print_pdfs(out: str | Path | None = None, variants=VARIANTS, progress=None) -> list[Path]:
-    """Print ``OUT/<variant>/print.html`` to ``OUT/<variant>.pdf`` for each built variant."""
+def print_pdfs(out: str | Path | None = None, variants=VARIANTS, progress=None,
+               browser=None) -> list[Path]:
+    """Print ``OUT/<variant>/print.html`` to ``OUT/<variant>.pdf`` for each built variant.
+
+    ``browser``: a Playwright Chromium browser to reuse (tests pass theirs).
+    """
     out = Path(out) if out is not None else DEFAULT_OUT
     written = []
     for v in variants:
@@ -83,7 +100,7 @@ def print_pdfs(out: str | Path | None = None, variants=VARIANTS, progress=None) 
                                     "(python -m widgets handouts)")
         if progress:
             progress(f"printing {v}.pdf")
-        written.append(print_pdf(source, out / f"{v}.pdf"))
+        written.append(print_pdf(source, out / f"{v}.pdf", browser=browser))
     return written
 
 

@@ -92,7 +92,8 @@ class Feedback:
         """The feedback as plain text, in the order the learner reads it."""
         out = [self.headline]
         for line in self.lines:
-            out.append(" ".join(p for p in (line.mark, f"{line.label}:", line.text) if p))
+            lead = f"{line.mark} – " if line.mark else ""
+            out.append(f"{lead}{line.label}: {line.text}")
         out.extend(p for p in (self.note, self.hint) if p)
         return "\n".join(out)
 
@@ -106,7 +107,8 @@ class Feedback:
         if self.lines:
             parts.append('<ul class="ms-feedback__lines">')
             for line in self.lines:
-                mark = f'<span class="ms-feedback__mark">{esc(line.mark)}</span> ' if line.mark else ""
+                mark = (f'<span class="ms-feedback__mark">{esc(line.mark)}</span> – '
+                        if line.mark else "")
                 parts.append(f"<li>{mark}<strong>{esc(line.label)}:</strong> {esc(line.text)}</li>")
             parts.append("</ul>")
         if self.note:

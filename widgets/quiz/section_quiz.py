@@ -14,10 +14,13 @@ def present_question(course, question, *, learner: str) -> dict:
     return kind_of(question).present(question, seed=learner_seed(learner, question.id), hint=hint)
 
 
-def _figure(course, nodes):
-    if not nodes:
-        return None
-    return lambda: pathway_figure_html(course.pathway, list(nodes))
+def question_view(course, question, *, learner: str, number: int | None = None,
+                  on_answer=None):
+    """The live view of one question, with its pathway hint and (lazily drawn) minimap."""
+    data = present_question(course, question, learner=learner)
+    nodes = list(question.nodes)
+    figure = (lambda: pathway_figure_html(course.pathway, nodes)) if nodes else None
+    return kind_of(question).View(data, on_answer=on_answer, number=number, figure=figure)
 
 
 def teaching_notes_html(section) -> str:
@@ -77,9 +80,8 @@ def quiz_widget(course, section_id, *, learner: str | None = None,
             show_notice()
 
     for number, question in enumerate(quiz.questions, start=1):
-        data = present_question(course, question, learner=learner)
-        view = kind_of(question).View(data, on_answer=on_answer, number=number,
-                                      figure=_figure(course, question.nodes))
+        view = question_view(course, question, learner=learner, number=number,
+                             on_answer=on_answer)
         if store is not None:
             saved = store.get(learner, question.id)
             if saved is not None and "answer" in saved:

@@ -59,7 +59,8 @@ class SingleChoiceView(QuestionView):
     def _build_controls(self) -> list:
         self.choice = widgets.RadioButtons(
             options=[(o["text"], i) for i, o in enumerate(self.data["options"])], value=None,
-            description="Choose one:", tooltip=f"Choose one answer: {self.data['prompt']}",
+            description=f"{self.title}, choose one:",
+            tooltip=f"Choose one answer: {self.data['prompt']}",
             style={"description_width": "initial"}, layout=widgets.Layout(width="auto"))
         return [self.choice]
 

@@ -69,7 +69,7 @@ class TrueFalseView(QuestionView):
     def _build_controls(self) -> list:
         self.choice = widgets.ToggleButtons(
             options=[(MESSAGES["true"], True), (MESSAGES["false"], False)], value=None,
-            description="The statement is:", style={"description_width": "initial"},
+            description=f"{self.title}, the statement is:", style={"description_width": "initial"},
             tooltips=["The statement is true", "The statement is false"],
             tooltip=f"True or false: {self.data['prompt']}")
         return [self.choice]

@@ -163,7 +163,7 @@
         var li = el("li");
         if (l.mark) {
           li.appendChild(el("span", "ms-feedback__mark", l.mark));
-          li.appendChild(document.createTextNode(" "));
+          li.appendChild(document.createTextNode(" \u2013 "));
         }
         li.appendChild(el("strong", "", l.label + ":"));
         li.appendChild(document.createTextNode(" " + l.text));

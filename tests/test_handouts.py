@@ -1,0 +1,315 @@
+"""Offline handouts without a browser: pages, structure, offline rules, reproducibility."""
+from __future__ import annotations
+
+import filecmp
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from widgets.course import ContentError, load_course
+from widgets.handouts import build as hb
+from widgets.handouts import build_handouts
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class Tree(HTMLParser):
+    """Every start tag as (tag, attrs), plus the text, of one page."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def all(self, tag: str) -> list[dict]:
+        return [a for t, a in self.tags if t == tag]
+
+
+@pytest.fixture(scope="module")
+def course():
+    return load_course()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("handouts")
+    messages: list[str] = []
+    build_handouts(out=out, variant="both", progress=messages.append)
+    (out / "progress.txt").write_text("\n".join(messages))
+    return out
+
+
+def pages(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.html"))
+
+
+def test_each_variant_has_every_page_and_one_copy_of_each_asset(built, course):
+    for variant in ("student", "instructor"):
+        folder = built / variant
+        expected = {"index.html", "references.html", "glossary.html", "print.html"}
+        expected |= {f"{s.number}-{s.id}.html" for s in course.sections}
+        if variant == "instructor":
+            expected.add("answer-key.html")
+        assert {p.name for p in pages(folder)} == expected
+        assets = {p.name for p in (folder / "assets").iterdir()}
+        assert {"handout.css", "print.css", "plotly.min.js"} <= assets
+        assert len(list(folder.rglob("plotly*.js"))) == 1
+    assert not (built / "student" / "answer-key.html").exists()
+
+
+def test_progress_counts_every_page(built):
+    lines = (built / "progress.txt").read_text().splitlines()
+    total = len(pages(built / "student")) + len(pages(built / "instructor"))
+    assert len(lines) == total
+    assert lines[0] == f"[1/{total}] student/index.html"
+    assert any(re.fullmatch(rf"\[\d+/{total}\] student/03-[a-z-]+\.html", l) for l in lines)
+    assert lines[-1] == f"[{total}/{total}] instructor/print.html"
+
+
+def test_single_variant_progress_names_the_page_only(tmp_path):
+    messages: list[str] = []
+    build_handouts(out=tmp_path, variant="student", progress=messages.append)
+    assert (tmp_path / "student" / "index.html").exists()
+    assert not (tmp_path / "instructor").exists()
+    assert messages[1].startswith(f"[2/{len(messages)}] 00-") and messages[1].endswith(".html")
+
+
+def test_every_page_is_offline(built):
+    for page in pages(built / "student") + pages(built / "instructor"):
+        text = page.read_text("utf-8")
+        tree = Tree(text)
+        for attrs in tree.all("script") + tree.all("img") + tree.all("iframe"):
+            src = attrs.get("src") or ""
+            assert not re.match(r"\s*(https?:)?//", src), (page.name, src)
+        for attrs in tree.all("link"):
+            assert not re.match(r"\s*(https?:)?//", attrs.get("href") or ""), (page.name, attrs)
+            if "stylesheet" in (attrs.get("rel") or ""):
+                assert attrs["href"].startswith("assets/")
+        assert "@import" not in text and "@font-face" not in text
+        for word in ("mathjax", "require.js", "requirejs", "cdn.plot.ly", "googleapis"):
+            assert word not in text.lower(), (page.name, word)
+
+
+def test_css_fetches_nothing():
+    for css in (hb.ASSETS / "handout.css", hb.ASSETS / "print.css"):
+        text = css.read_text()
+        assert "url(" not in text and "@import" not in text and "@font-face" not in text
+
+
+def test_every_page_has_one_h1_landmarks_and_a_skip_link(built):
+    for page in pages(built / "student") + pages(built / "instructor"):
+        tree = Tree(page.read_text("utf-8"))
+        assert len(tree.all("h1")) == 1, page.name
+        assert tree.all("html")[0].get("lang") == "en-GB"
+        assert len(tree.all("main")) == 1 and tree.all("main")[0].get("id") == "main"
+        assert tree.all("nav"), page.name
+        assert tree.all("footer"), page.name
+        assert tree.all("a")[0] == {"class": "skip-link", "href": "#main"}
+        assert tree.all("title") and tree.all("meta")[0] == {"charset": "utf-8"}
+
+
+def test_no_page_repeats_an_id(built):
+    for page in pages(built / "student") + pages(built / "instructor"):
+        ids = [a["id"] for _, a in Tree(page.read_text("utf-8")).tags if "id" in a]
+        dupes = {i for i in ids if ids.count(i) > 1}
+        assert not dupes, (page.name, dupes)
+
+
+def test_local_links_point_at_pages_and_ids_that_exist(built):
+    for variant in ("student", "instructor"):
+        folder = built / variant
+        ids = {p.name: {a["id"] for _, a in Tree(p.read_text("utf-8")).tags if "id" in a}
+               for p in pages(folder)}
+        for page in pages(folder):
+            for attrs in Tree(page.read_text("utf-8")).all("a"):
+                href = attrs.get("href", "")
+                if re.match(r"(https?|mailto):", href):
+                    continue
+                name, _, frag = href.partition("#")
+                target = name or page.name
+                assert target in ids, (page.name, href)
+                if frag:
+                    assert frag in ids[target], (page.name, href)
+
+
+def test_section_page_shows_the_notebook_sequence(built, course):
+    section = course.section(3)
+    text = (built / "student" / f"{section.number}-{section.id}.html").read_text("utf-8")
+    order = ['class="course-section-header"', 'class="course-body"']
+    if course.quiz(section.id).questions:
+        order.append('class="handout-quiz"')
+    order += ['class="course-summary"', 'class="course-references"', 'class="course-safety"']
+    positions = [text.index(marker) for marker in order]
+    assert positions == sorted(positions)
+    assert 'class="handout-figures"' not in text or \
+        text.index('class="course-body"') < text.index('class="handout-figures"') < text.index(
+            'class="course-summary"')
+    assert 'rel="prev"' in text and 'rel="next"' in text
+
+
+def test_instructor_pages_add_teaching_notes_and_students_do_not(built, course):
+    with_notes = [s for s in course.sections if s.meta.facilitator_notes]
+    assert with_notes, "the course should have facilitator notes somewhere"
+    for s in with_notes:
+        name = f"{s.number}-{s.id}.html"
+        student = (built / "student" / name).read_text("utf-8")
+        instructor = (built / "instructor" / name).read_text("utf-8")
+        assert "Facilitator notes" not in student and "course-teaching" not in student
+        assert instructor.count("Facilitator notes") == 1  # once, not again inside the quiz
+        assert "Instructor edition" in instructor
+
+
+def test_answer_key_lists_every_question_and_every_explanation(built, course):
+    text = (built / "instructor" / "answer-key.html").read_text("utf-8")
+    plain = " ".join(Tree(text).text)
+    n_questions = sum(len(b.questions) for b in course.banks.values())
+    assert text.count('class="answer-key-item"') == n_questions
+    for bank in course.banks.values():
+        for q in bank.questions:
+            first_words = re.sub(r"\[R[^\]]*\]", "", q.prompt).split()[:4]
+            assert " ".join(first_words).replace("*", "") in plain.replace("*", ""), q.id
+    assert text.count("<dd>") >= n_questions * 2
+
+
+def test_print_page_holds_every_section_once_under_one_h1(built, course):
+    for variant in ("student", "instructor"):
+        text = (built / variant / "print.html").read_text("utf-8")
+        assert text.count('class="handout-page handout-print-section"') == len(course.sections)
+        for s in course.sections:
+            assert f'id="s{s.number}-{s.id}"' in text
+        assert ('id="answer-key"' in text) == (variant == "instructor")
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    build_handouts(out=a)
+    build_handouts(out=b)
+    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    assert files_a == files_b and files_a
+    match, mismatch, errors = filecmp.cmpfiles(a, b, [str(p) for p in files_a], shallow=False)
+    assert not mismatch and not errors
+
+
+def test_rebuild_replaces_a_previous_build_but_not_a_foreign_folder(tmp_path):
+    build_handouts(out=tmp_path, variant="student")
+    stale = tmp_path / "student" / "99-old-section.html"
+    stale.write_text("old")
+    build_handouts(out=tmp_path, variant="student")
+    assert not stale.exists()
+    foreign = tmp_path / "other"
+    (foreign / "student").mkdir(parents=True)
+    (foreign / "student" / "notes.txt").write_text("mine")
+    with pytest.raises(FileExistsError):
+        build_handouts(out=foreign, variant="student")
+    assert (foreign / "student" / "notes.txt").read_text() == "mine"
+
+
+def test_bad_content_raises_content_error(tmp_path, min_content):
+    (min_content / "course.yaml").write_text("title: [unclosed\n")
+    with pytest.raises(ContentError) as exc:
+        build_handouts(content=min_content, out=tmp_path / "out")
+    assert exc.value.problems
+
+
+def test_unknown_variant_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="variant"):
+        build_handouts(out=tmp_path, variant="teacher")
+
+
+# -- figures -----------------------------------------------------------------------
+def synthetic_figure(title: str = "Synthetic pathway"):
+    """A figure with a highlight dropdown and a step-through slider, like the pathway."""
+    import plotly.graph_objects as go
+
+    steps = [dict(label=f"Step {i + 1}", method="animate",
+                  args=[[f"step-{i}"], {"mode": "immediate", "frame": {"duration": 0, "redraw": True},
+                                        "transition": {"duration": 0}}]) for i in range(3)]
+    return go.Figure(
+        data=[go.Scatter(x=[0, 1, 2], y=[0, 1, 0], mode="lines+markers", name="path",
+                         line={"color": "#0072b2"})],
+        layout=go.Layout(
+            title={"text": title}, height=380, template="simple_white",
+            updatemenus=[dict(type="dropdown", x=0, y=1.15, active=0, buttons=[
+                dict(label="Show all", method="restyle", args=[{"line.color": "#0072b2"}]),
+                dict(label="Highlight path", method="restyle", args=[{"line.color": "#d55e00"}]),
+            ])],
+            sliders=[dict(active=0, steps=steps, currentvalue={"prefix": "Step: "})]),
+        frames=[go.Frame(name=f"step-{i}", data=[go.Scatter(y=[i, i + 1, i])]) for i in range(3)])
+
+
+def figure_items(title: str = "Synthetic pathway", alt: str = "A line rises then falls."):
+    def section_figures(course, section_id):
+        return [SimpleNamespace(name="pathway", title=title, figure=synthetic_figure(title),
+                                alt_text=alt)]
+    return section_figures
+
+
+def test_figures_are_embedded_with_stable_ids_and_safe_json(monkeypatch, course):
+    evil = "</script><script>alert(1)</script><!--"
+    monkeypatch.setattr(hb, "_section_figures", lambda: figure_items(evil, evil))
+    section = course.section(3)
+    blocks = hb.figure_blocks(course, section)
+    assert [b.div_id for b in blocks] == ["fig-03-pathway"]
+    assert "<" not in blocks[0].spec_json and ">" not in blocks[0].spec_json
+    spec = json.loads(blocks[0].spec_json)
+    assert spec["config"] == {"responsive": True, "displaylogo": False}
+    assert spec["layout"]["updatemenus"] and spec["layout"]["sliders"] and len(spec["frames"]) == 3
+    page = hb.Handouts(course, "student").section(section)
+    assert page.count('<script src="assets/plotly.min.js"></script>') == 1
+    assert '<figure class="handout-figure" role="group"' in page
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)" in page  # caption: escaped text
+    assert "<script>alert(1)" not in page
+    again = hb.Handouts(course, "student").section(section)
+    assert page == again
+
+
+def test_pages_without_figures_do_not_load_plotly(built, course):
+    for s in course.sections:
+        text = (built / "student" / f"{s.number}-{s.id}.html").read_text("utf-8")
+        assert ("plotly.min.js" in text) == ("handout-plot" in text)
+
+
+# -- nbconvert exporter ---------------------------------------------------------------
+def test_nbconvert_exporter_renders_the_notebook_section(tmp_path, course):
+    import nbformat
+    from nbconvert.exporters import get_exporter
+
+    section = course.section(3)
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("from widgets import open_section")]
+    exporter = get_exporter("handout")()
+    body, resources = exporter.from_notebook_node(
+        nb, resources={"metadata": {"name": f"{section.number}-{section.id}"}})
+    assert resources["output_extension"] == ".html"
+    tree = Tree(body)
+    assert len(tree.all("h1")) == 1 and section.title in " ".join(tree.text)
+    assert not [a for a in tree.all("script") if a.get("src")]  # one self-contained file
+    assert not tree.all("link")
+    assert 'href="glossary.html' not in body and 'href="index.html"' not in body
+
+    nb.metadata["course"] = {"section": course.sections[1].id}
+    exporter.variant = "instructor"
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": "anything"}})
+    assert course.sections[1].title in body
+
+
+def test_nbconvert_exporter_says_when_it_cannot_tell_the_section():
+    import nbformat
+
+    from widgets.handouts.exporter import HandoutExporter
+
+    with pytest.raises(ValueError, match="metadata.course.section"):
+        HandoutExporter().from_notebook_node(nbformat.v4.new_notebook(),
+                                             resources={"metadata": {"name": "scratch"}})

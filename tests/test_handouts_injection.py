@@ -1,0 +1,203 @@
+"""Hostile content through the whole build: no payload is live in any handout page.
+
+The fixture course is the real ``content/`` with ``tests/fixtures/injection/payloads.txt``
+appended to every kind of text a page shows (see that folder's README).
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import frontmatter
+import pytest
+import yaml
+
+from widgets.course import DEFAULT_CONTENT, check_course
+from widgets.handouts import build_handouts
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "injection"
+PAYLOADS = [line for line in (FIXTURE / "payloads.txt").read_text("utf-8").splitlines() if line]
+PAYLOAD = " ".join(PAYLOADS)
+# Our own inline script: one per figure, its JSON checked below.
+FIGURE_SCRIPT = re.compile(
+    r'^\(function \(\) \{\n  var spec = (\{.*\});\n  Plotly\.newPlot\(document\.getElementById\('
+    r'"fig-[a-z0-9-]+"\), spec\.data, spec\.layout, spec\.config\)\.then\(function \(gd\) \{\n'
+    r"    return spec\.frames \? Plotly\.addFrames\(gd, spec\.frames\) : gd;\n  \}\);\n\}\)\(\);$",
+    re.S)
+URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background"}
+NEVER = {"img", "iframe", "object", "embed", "form", "base", "frame", "video", "audio", "source"}
+
+
+def _salt(text: str) -> str:
+    return f"{text} Injected [R1]: {PAYLOAD}"
+
+
+def _yaml(path: Path):
+    return yaml.safe_load(path.read_text("utf-8"))
+
+
+def _dump(path: Path, data) -> None:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+
+
+def _salt_strings(node, keys: set):
+    """Append the payload to every string under one of ``keys``, however deep."""
+    if isinstance(node, dict):
+        for k in list(node):
+            v = node[k]
+            if isinstance(v, str) and (k in keys or str(k).lower() in keys):
+                node[k] = _salt(v)
+            else:
+                _salt_strings(v, keys)
+    elif isinstance(node, list):
+        for item in node:
+            _salt_strings(item, keys)
+
+
+def make_injected_content(dest: Path) -> Path:
+    """A complete, valid copy of ``content/`` with the payloads in every kind of text."""
+    shutil.copytree(DEFAULT_CONTENT, dest)
+    sections = sorted((dest / "sections").glob("*.md"))
+    target = next((p for p in sections if p.name.startswith("03-")), sections[-1])
+    post = frontmatter.load(target)
+    post["objectives"] = [*post["objectives"][:-1], _salt(post["objectives"][-1])]
+    post["key_points"] = [*post["key_points"], _salt("A salted key point")]
+    post["facilitator_notes"] = [*post.get("facilitator_notes", []), _salt("A salted note")]
+    post["discussion_prompts"] = [*post.get("discussion_prompts", []), _salt("A salted prompt")]
+    post.content += (f"\n\nThis paragraph is hostile and is shown as text [R1]. {PAYLOAD}\n\n"
+                     f"## A salted heading <script>alert(1)</script>\n\n"
+                     f"- a list item [R1] {PAYLOAD}\n\n| a | b |\n|---|---|\n| {PAYLOADS[1]} | [R1] |\n")
+    target.write_text(frontmatter.dumps(post), "utf-8")
+
+    banks = sorted((dest / "quizzes").glob("*.yaml"))
+    bank = next((p for p in banks if p.stem == target.stem), banks[0])
+    data = _yaml(bank)
+    _salt_strings(data, {"prompt", "explanation", "text", "left", "right", "true", "false"})
+    _dump(bank, data)
+
+    glossary = _yaml(dest / "glossary.yaml")
+    for term in glossary[:5]:
+        term["definition"] = _salt(term["definition"])
+    _dump(dest / "glossary.yaml", glossary)
+
+    if (dest / "pathway.yaml").exists():
+        pathway = _yaml(dest / "pathway.yaml")
+        _salt_strings(pathway, {"description", "caption"})
+        for node in pathway.get("nodes", [])[:2]:
+            node["label"] = node["label"] + " <b onmouseover=alert(1)>x</b><img src=x onerror=alert(1)>"
+        _dump(dest / "pathway.yaml", pathway)
+
+    course = _yaml(dest / "course.yaml")
+    course["disclaimer"] = _salt(course["disclaimer"])
+    course["subtitle"] = _salt(course.get("subtitle", ""))
+    course["red_flags"][0]["signs"] = _salt(course["red_flags"][0]["signs"])
+    course["red_flags"][0]["action"] = _salt(course["red_flags"][0]["action"])
+    _dump(dest / "course.yaml", course)
+
+    refs = _yaml(dest / "references.yaml")
+    first = next(iter(refs))
+    refs[first]["title"] = _salt(refs[first]["title"])
+    refs[first]["link"] = "javascript:alert(1)"
+    _dump(dest / "references.yaml", refs)
+    return dest
+
+
+class Page(HTMLParser):
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.scripts: list[tuple[dict, str]] = []
+        self.text: list[str] = []
+        self._in_script: dict | None = None
+        self._script_text: list[str] = []
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, attrs))
+        if tag == "script":
+            self._in_script, self._script_text = dict(attrs), []
+
+    def handle_startendtag(self, tag, attrs):
+        self.elements.append((tag, attrs))
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._in_script is not None:
+            self.scripts.append((self._in_script, "".join(self._script_text)))
+            self._in_script = None
+
+    def handle_data(self, data):
+        if self._in_script is not None:
+            self._script_text.append(data)
+        else:
+            self.text.append(data)
+
+
+def _is_js_url(value: str) -> bool:
+    squashed = re.sub(r"[\x00-\x20]", "", value).lower()
+    return squashed.startswith(("javascript:", "vbscript:", "data:text/html"))
+
+
+def assert_nothing_live(page_name: str, text: str) -> None:
+    page = Page(text)
+    for tag, attrs in page.elements:
+        assert tag not in NEVER, (page_name, tag, attrs)
+        for name, value in attrs:
+            assert not name.lower().startswith("on"), (page_name, tag, name, value)
+            if name.lower() in URL_ATTRS and value:
+                assert not _is_js_url(value), (page_name, tag, name, value)
+            if name.lower() == "style" and value:
+                assert "url(" not in value and "expression(" not in value, (page_name, value)
+        if tag == "style":
+            raise AssertionError(f"{page_name}: a <style> element in a linked page")
+        if tag == "link":
+            assert dict(attrs).get("href", "").startswith("assets/"), (page_name, attrs)
+    for attrs, body in page.scripts:
+        if "src" in attrs:
+            assert attrs["src"] in ("assets/plotly.min.js", "assets/quiz.js"), (page_name, attrs)
+            assert not body.strip()
+        elif attrs.get("type") == "application/json":
+            json.loads(body)  # still one whole JSON value: nothing broke out of it
+        else:
+            m = FIGURE_SCRIPT.match(body)
+            assert m, (page_name, body[:200])
+            json.loads(m.group(1))
+
+
+@pytest.fixture(scope="module")
+def injected(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("injection")
+    content = make_injected_content(root / "content")
+    _, problems = check_course(content)
+    assert not problems, "the injected copy must stay valid:\n" + "\n".join(map(str, problems))
+    return build_handouts(content=content, out=root / "handouts", variant="both")
+
+
+def test_the_payloads_reach_the_pages_as_text(injected):
+    section = next((injected / "student").glob("03-*.html"))
+    text = " ".join(Page(section.read_text("utf-8")).text)
+    assert "<script>alert(1)</script>" in text  # shown, escaped, as words
+    assert "onerror=alert(1)" in text
+    key = (injected / "instructor" / "answer-key.html").read_text("utf-8")
+    assert "alert(1)" in " ".join(Page(key).text)
+
+
+@pytest.mark.parametrize("variant", ["student", "instructor"])
+def test_no_payload_is_live_in_any_page(injected, variant):
+    pages = sorted((injected / variant).glob("*.html"))
+    assert len(pages) >= 5
+    for page in pages:
+        assert_nothing_live(f"{variant}/{page.name}", page.read_text("utf-8"))
+
+
+def test_the_checker_itself_catches_live_markup():
+    with pytest.raises(AssertionError):
+        assert_nothing_live("x", '<p><img src=x onerror="alert(1)"></p>')
+    with pytest.raises(AssertionError):
+        assert_nothing_live("x", '<a href=" javascript:alert(1)">x</a>')
+    with pytest.raises(AssertionError):
+        assert_nothing_live("x", "<script>alert(1)</script>")
+    assert_nothing_live("x", '<script type="application/json">{"a": "\\u003cb"}</script>')

@@ -1,0 +1,123 @@
+"""The pathway as data: the course's pathway.yaml, the graph checks, and the fixtures
+that must fail (run through the model and through `python -m widgets check`)."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from widgets.course import load_course
+from widgets.course.pathway import Pathway
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTENT = ROOT / "content"
+FIXTURES = Path(__file__).parent / "fixtures" / "pathway"
+QUIZ_NODE_IDS = """inflammation demyelination axonal-loss sodium-channels conduction-block
+ectopic-impulses ephaptic-transmission stc-lesion sensory-loss central-sensitisation
+corticospinal-lesion weakness spasticity spasms muscle-nociceptors altered-gait immobility
+fracture dvt triggers heat uhthoff burning-extremity-pain tonic-spasms lhermitte
+trigeminal-neuralgia spasticity-pain musculoskeletal-pain mood-sleep-fatigue""".split()
+
+
+@pytest.fixture(scope="module")
+def raw():
+    return yaml.safe_load((CONTENT / "pathway.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def pathway(raw):
+    return Pathway.model_validate(raw)
+
+
+def load(name: str) -> dict:
+    return yaml.safe_load((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+def test_counts_equal_the_data(raw, pathway):
+    assert len(pathway.nodes) == len(raw["nodes"])
+    assert len(pathway.edges) == len(raw["edges"])
+    assert len(pathway.stages) == len(raw["stages"])
+    assert [p.id for p in pathway.pain_types] == [p["id"] for p in raw["pain_types"]]
+
+
+def test_every_node_id_the_quizzes_use_exists(pathway):
+    ids = {n.id for n in pathway.nodes}
+    assert set(QUIZ_NODE_IDS) <= ids
+
+
+def test_every_node_cites_in_text_and_refs(pathway):
+    from widgets.course import cited_keys
+
+    for n in pathway.nodes:
+        keys = cited_keys(n.description)
+        assert keys, f"{n.id}: description has no [Rn] citation"
+        assert set(keys) <= set(n.refs) | set(keys)
+        assert set(n.refs) <= set(keys), f"{n.id}: refs not cited in the text"
+
+
+def test_partly_verified_facts_name_their_source(pathway):
+    text = pathway.node("central-sensitisation").description
+    assert "[R37]" in text and "reported" in text
+
+
+def test_feedback_loops_are_marked(pathway):
+    loops = {(e.source, e.target) for e in pathway.loop_edges()}
+    assert ("spasticity-pain", "spasticity") in loops            # E11
+    assert ("mood-sleep-fatigue", "burning-extremity-pain") in loops  # E13, back direction
+    assert any(e.target == "mood-sleep-fatigue" and not e.loop for e in pathway.edges)
+
+
+def test_causal_chain_is_ancestors_in_order(pathway):
+    chain = pathway.causal_chain("lhermitte")
+    assert chain == ["inflammation", "demyelination", "ectopic-impulses", "lhermitte"]
+    spas = pathway.causal_chain("spasticity-pain")
+    assert spas[-1] == "spasticity-pain" and "triggers" in spas
+    assert "fracture" not in spas  # reached only through a loop edge
+
+
+def test_course_loads_with_the_pathway():
+    course = load_course()
+    assert course.pathway is not None and len(course.pathway.nodes) >= 29
+
+
+@pytest.mark.parametrize("name, message", [
+    ("dangling-edge.yaml", "names unknown node 'nowhere'"),
+    ("unreachable-node.yaml", "spasticity cannot be reached"),
+    ("unmarked-cycle.yaml", "unmarked cycle"),
+])
+def test_broken_pathways_are_rejected(name, message):
+    with pytest.raises(ValueError, match=message):
+        Pathway.model_validate(load(name))
+
+
+def test_marked_loop_is_valid():
+    p = Pathway.model_validate(load("marked-loop.yaml"))
+    assert p.causal_chain("spasticity-pain") == ["triggers", "spasticity", "spasticity-pain"]
+
+
+def test_backward_edge_must_be_a_loop():
+    data = load("marked-loop.yaml")
+    data["edges"].append({"from": "spasticity-pain", "to": "triggers", "label": "x", "refs": ["R16"]})
+    with pytest.raises(ValueError, match="mark the edge|runs from stage"):
+        Pathway.model_validate(data)
+
+
+@pytest.mark.parametrize("name, message", [
+    ("dangling-edge.yaml", "unknown node 'nowhere'"),
+    ("unreachable-node.yaml", "cannot be reached"),
+    ("unmarked-cycle.yaml", "loop: true"),
+])
+def test_checker_reports_broken_pathway(tmp_path, name, message):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    shutil.copy(FIXTURES / name, content / "pathway.yaml")
+    # quizzes may name nodes the small fixture lacks; those problems are expected too
+    run = subprocess.run([sys.executable, "-m", "widgets", "check", "--content", str(content)],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 1
+    lines = [l for l in run.stdout.splitlines() if "pathway.yaml:" in l]
+    assert lines and message in "\n".join(lines), run.stdout

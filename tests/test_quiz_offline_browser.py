@@ -1,0 +1,267 @@
+"""The offline quiz in a real browser: Debian's Chromium, driven by keyboard and by mouse.
+
+The page is written from the fixture course (one question of each kind), with quiz.js
+and quiz.css copied beside it, and opened via file://. The feedback the page shows must
+read exactly like the live widget's (the Python grader's text) for the same answer.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "quiz"))
+import learner as L  # noqa: E402
+
+from widgets.course import load_course  # noqa: E402
+from widgets.quiz import QUIZ_CSS, QUIZ_JS, offline_quiz_page  # noqa: E402
+from widgets.quiz.kinds import KINDS  # noqa: E402
+from widgets.quiz.offline import HANDOUT_LEARNER  # noqa: E402
+from widgets.quiz.section_quiz import present_question  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+pytestmark = pytest.mark.browser
+
+
+def _require_chromium():
+    """Skip (with the reason) without Chromium; in CI, conftest's helper makes that a failure."""
+    try:
+        from conftest import require_chromium
+    except ImportError:
+        if not CHROMIUM.exists():
+            pytest.skip("needs Debian's Chromium at /usr/bin/chromium (apt-get install chromium)")
+    else:
+        require_chromium()
+sync_api = pytest.importorskip("playwright.sync_api", reason="needs playwright (pip install -e .[test])")
+
+SECTION = "nerve-damage"
+PREFIX = f"quiz-{SECTION}"
+
+
+@pytest.fixture(scope="module")
+def course():
+    return load_course(L.FIXTURE_CONTENT)
+
+
+@pytest.fixture(scope="module")
+def questions(course):
+    """(uid, presented data) per question, exactly as the page embeds them."""
+    return [(f"{PREFIX}-{q.id}", present_question(course, q, learner=HANDOUT_LEARNER))
+            for q in course.quiz(SECTION).questions]
+
+
+@pytest.fixture(scope="module")
+def page_url(course, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("offline-quiz")
+    (folder / "quiz.html").write_text(offline_quiz_page(course, SECTION, inline_assets=False),
+                                      encoding="utf-8")
+    shutil.copy(QUIZ_JS, folder / "quiz.js")
+    shutil.copy(QUIZ_CSS, folder / "quiz.css")
+    return (folder / "quiz.html").as_uri()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _require_chromium()
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, page_url):
+    context = browser.new_context()
+    pg = context.new_page()
+    errors: list[str] = []
+    requests: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    pg.on("request", lambda req: requests.append(req.url))
+    pg.goto(page_url)
+    pg.wait_for_selector(".ms-quiz__score")
+    yield pg
+    assert not errors, errors
+    assert all(u.startswith("file://") for u in requests), requests  # no network at all
+    context.close()
+
+
+def _text(s: str) -> str:
+    """Feedback text with layout whitespace folded, to compare page and Python."""
+    return "\n".join(re.sub(r"\s+", " ", line).strip() for line in s.splitlines() if line.strip())
+
+
+def _expected(data, answer) -> str:
+    return _text(KINDS[data["kind"]].grade(data, answer).text())
+
+
+def _feedback(pg, uid) -> str:
+    return _text(pg.locator(f"#{uid}-feedback").inner_text())
+
+
+def _active_action(pg) -> str | None:
+    return pg.evaluate("document.activeElement && document.activeElement.getAttribute('data-action')")
+
+
+def _keyboard_answer(pg, uid, data, answer) -> None:
+    """Answer with the keyboard only, then Tab to Check and press Enter."""
+    kind = data["kind"]
+    if kind in ("single", "truefalse"):
+        k = answer if kind == "single" else (0 if answer else 1)
+        pg.focus(f"#{uid}-o0")
+        pg.keyboard.press("Space")          # check the first option
+        for _ in range(k):
+            pg.keyboard.press("ArrowDown")  # arrows move the choice within the group
+    elif kind == "multiple":
+        n = len(data["options"])
+        pg.focus(f"#{uid}-o0")
+        for i in range(n):
+            if i in answer:
+                pg.keyboard.press("Space")
+            if i < n - 1:
+                pg.keyboard.press("Tab")
+    else:
+        slot = "p" if kind == "ordering" else "m"
+        for pos, a in enumerate(answer):
+            pg.focus(f"#{uid}-{slot}{pos}")
+            for _ in range(data["choices"].index(a) + 1):  # below the placeholder
+                pg.keyboard.press("ArrowDown")
+    pg.keyboard.press("Tab")
+    assert _active_action(pg) == "check", "Tab from the last control should reach Check"
+    pg.keyboard.press("Enter")
+
+
+def _mouse_answer(pg, uid, data, answer) -> None:
+    kind = data["kind"]
+    if kind == "single":
+        pg.click(f"label[for='{uid}-o{answer}']")
+    elif kind == "truefalse":
+        pg.click(f"label[for='{uid}-o{0 if answer else 1}']")
+    elif kind == "multiple":
+        for i in answer:
+            pg.click(f"label[for='{uid}-o{i}']")
+    else:
+        slot = "p" if kind == "ordering" else "m"
+        for pos, a in enumerate(answer):
+            pg.select_option(f"#{uid}-{slot}{pos}", str(a))
+    pg.click(f"#{uid} button[data-action='check']")
+
+
+def _first_wrong(data):
+    wrong = L.all_wrong(data)[0]
+    return wrong
+
+
+def test_page_has_one_question_of_each_kind(page, questions):
+    kinds = page.eval_on_selector_all(".ms-quiz-question", "els => els.map(e => e.dataset.kind)")
+    assert kinds == ["single", "multiple", "truefalse", "ordering", "matching"]
+    assert [d["kind"] for _, d in questions] == kinds
+    assert page.locator(".ms-quiz__score").inner_text() == "Score: 0 of 5 answered correctly"
+
+
+def test_keyboard_wrong_then_retry_then_right(page, questions):
+    for uid, data in questions:
+        wrong = _first_wrong(data)
+        _keyboard_answer(page, uid, data, wrong)
+        got = _feedback(page, uid)
+        assert got.startswith("✗ Not quite"), (uid, got)
+        assert got == _expected(data, wrong), uid
+        if data["hint"]:
+            assert "Look again at the pathway:" in got
+            figure = page.locator(f"#{uid} .ms-quiz__pathway")
+            if figure.count():
+                assert figure.is_visible()
+        # Tab from Check to Try again, press Enter: cleared, focus back on the first control
+        page.keyboard.press("Tab")
+        assert _active_action(page) == "retry"
+        page.keyboard.press("Enter")
+        assert _feedback(page, uid) == ""
+        assert page.evaluate(f"document.activeElement.id.startsWith('{uid}-')")
+        assert page.eval_on_selector_all(
+            f"#{uid} input:checked", "els => els.length") == 0
+        assert page.eval_on_selector_all(
+            f"#{uid} select", "els => els.filter(s => s.value !== '').length") == 0
+        right = L.right_answer(data)
+        _keyboard_answer(page, uid, data, right)
+        got = _feedback(page, uid)
+        assert got.startswith("✓ Correct"), (uid, got)
+        assert got == _expected(data, right), uid
+    assert page.locator(".ms-quiz__score").inner_text() == "Score: 5 of 5 answered correctly"
+
+
+def test_mouse_wrong_then_right_then_show_answer(page, questions):
+    for uid, data in questions:
+        wrong = _first_wrong(data)
+        _mouse_answer(page, uid, data, wrong)
+        assert _feedback(page, uid) == _expected(data, wrong)
+        page.click(f"#{uid} button[data-action='retry']")
+        right = L.right_answer(data)
+        _mouse_answer(page, uid, data, right)
+        assert _feedback(page, uid) == _expected(data, right)
+        page.click(f"#{uid} button[data-action='reveal']")
+        shown = _feedback(page, uid)
+        assert shown == _text(KINDS[data["kind"]].reveal(data).text())
+        for text in L.explanations(data):
+            assert _text(text) in shown
+    assert page.locator(".ms-quiz__score").inner_text() == "Score: 5 of 5 answered correctly"
+
+
+def test_check_without_an_answer_asks_for_one(page, questions):
+    uid, data = questions[0]
+    page.click(f"#{uid} button[data-action='check']")
+    assert _feedback(page, uid) == _expected(data, None)
+
+
+def test_feedback_region_is_polite_live_and_focus_is_visible(page, questions):
+    uid, _ = questions[0]
+    assert page.get_attribute(f"#{uid}-feedback", "aria-live") == "polite"
+    page.focus(f"#{uid} button[data-action='check']")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("", "none")
+
+
+def test_print_hides_buttons_and_feedback_and_empties_the_boxes(page, questions):
+    uid, data = questions[0]
+    _mouse_answer(page, uid, data, L.right_answer(data))
+    page.emulate_media(media="print")
+    assert not page.locator(f"#{uid} .ms-quiz__buttons").is_visible()
+    assert not page.locator(f"#{uid}-feedback").is_visible()
+    appearance = page.evaluate(f"getComputedStyle(document.querySelector('#{uid}-o0')).appearance")
+    assert appearance == "none"
+    order_uid = next(u for u, d in questions if d["kind"] == "ordering")
+    assert not page.locator(f"#{order_uid}-p0").is_visible()
+    assert page.locator(f"#{order_uid} .ms-quiz__print-choices").is_visible()
+    page.emulate_media(media="screen")
+
+
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="needs axe-core (npm ci) in node_modules/")
+@pytest.mark.parametrize("variant", ["student", "instructor"])
+def test_axe_wcag21_aa_with_feedback_shown(browser, course, tmp_path, variant, questions):
+    html = tmp_path / f"quiz-{variant}.html"
+    html.write_text(offline_quiz_page(course, SECTION, variant=variant), encoding="utf-8")
+    pg = browser.new_page()
+    try:
+        pg.goto(html.as_uri())
+        uid0, data0 = questions[0]
+        _mouse_answer(pg, uid0, data0, _first_wrong(data0))          # a wrong answer + pathway
+        pg.click(f"#{questions[1][0]} button[data-action='reveal']")   # a revealed answer
+        uid2, data2 = questions[2]
+        _mouse_answer(pg, uid2, data2, L.right_answer(data2))          # a right answer
+        pg.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        result = pg.evaluate("axe.run(document, {runOnly: {type: 'tag', values: "
+                             "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
+        problems = [(v["id"], v["nodes"][0]["html"][:120]) for v in result["violations"]]
+        assert not problems, problems
+    finally:
+        pg.close()

@@ -1,0 +1,79 @@
+"""Drive every question of every real quiz bank in content/quizzes/ as a learner would."""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "quiz"))
+import learner as L  # noqa: E402
+
+from widgets.course import DEFAULT_CONTENT, QuizBank, check_course  # noqa: E402
+from widgets.quiz import quiz_widget  # noqa: E402
+from widgets.quiz.base import learner_seed, pathway_chain  # noqa: E402
+from widgets.quiz.kinds import kind_of  # noqa: E402
+
+BANKS = sorted((DEFAULT_CONTENT / "quizzes").glob("*.yaml"))
+
+
+@pytest.fixture(autouse=True)
+def _own_progress_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("MS_COURSE_PROGRESS", str(tmp_path / "progress.json"))
+    monkeypatch.delenv("MS_COURSE_MODE", raising=False)
+
+
+@pytest.fixture(scope="module")
+def real_course():
+    course, problems = check_course(DEFAULT_CONTENT)
+    return course if course is not None and not problems else None
+
+
+def _bank(path: Path) -> QuizBank:
+    return QuizBank.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def test_the_course_has_quiz_banks():
+    assert BANKS, "content/quizzes/ holds no quiz bank yet"
+
+
+@pytest.mark.parametrize("path", BANKS, ids=[p.stem for p in BANKS])
+def test_every_question_driven_as_a_learner(path, real_course):
+    bank = _bank(path)  # a bank that does not validate fails here, with pydantic's message
+    pathway = real_course.pathway if real_course is not None else None
+    for learner in ("learner", "another-learner"):  # two shuffles of every question
+        for number, q in enumerate(bank.questions, start=1):
+            mod = kind_of(q)
+            data = mod.present(q, seed=learner_seed(learner, q.id),
+                               hint=pathway_chain(pathway, list(q.nodes)))
+            view = mod.View(data, number=number)
+            assert L.drive_question(view) >= 2, q.id
+
+
+@pytest.mark.parametrize("path", BANKS, ids=[p.stem for p in BANKS])
+def test_section_quiz_scores_every_question(path, real_course):
+    if real_course is None:
+        pytest.skip("the real course does not validate yet (python -m widgets check)")
+    box = quiz_widget(real_course, _bank(path).section, learner="ana")
+    assert box.score.value == f"Score: 0 of {len(box.questions)} answered correctly"
+    for i, view in enumerate(box.questions, start=1):
+        L.choose(view, L.right_answer(view.data))
+        view.check_button.click()
+        assert box.score.value == f"Score: {i} of {len(box.questions)} answered correctly"
+    # a new widget on the same file (a "kernel restart") restores everything
+    again = quiz_widget(real_course, _bank(path).section, learner="ana")
+    assert again.score.value == box.score.value
+    assert all("✓ Correct" in v.feedback.value for v in again.questions)
+
+
+def test_building_every_quiz_of_the_course_is_quick(real_course):
+    if real_course is None:
+        pytest.skip("the real course does not validate yet (python -m widgets check)")
+    start = time.perf_counter()
+    boxes = [quiz_widget(real_course, s.id, store=False) for s in real_course.sections]
+    took = time.perf_counter() - start
+    assert sum(len(b.questions) for b in boxes) == sum(
+        len(real_course.quiz(s.id).questions) for s in real_course.sections)
+    assert took < 2.0, f"building every quiz took {took:.2f} s"
