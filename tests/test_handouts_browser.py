@@ -271,6 +271,11 @@ def _render_gray(pdf: Path, n: int) -> bytes:
 
 @pytest.fixture(scope="module")
 def pdfs(browser, built) -> list[Path]:  # browser: skips cleanly without Chromium
+    import shutil
+
+    missing = [t for t in ("pdftoppm", "pdfinfo", "pdftotext") if not shutil.which(t)]
+    if missing:
+        pytest.skip(f"{', '.join(missing)} missing: apt-get install poppler-utils")
     return print_pdfs(built, browser=browser)
 
 

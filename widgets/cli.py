@@ -39,6 +39,14 @@ def _handouts(args) -> int:
     return 0
 
 
+def _pdf(args) -> int:
+    from .handouts.pdf import print_pdfs
+
+    for path in print_pdfs(args.out, progress=lambda msg: print(msg, file=sys.stderr)):
+        print(f"wrote {path}")
+    return 0
+
+
 def _notebooks(args) -> int:
     from .course import ContentError, load_course
     from .notebooks import write_notebooks
@@ -79,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     hand.add_argument("--out", type=Path, default=Path("build/handouts"))
     hand.add_argument("--variant", choices=["student", "instructor", "both"], default="both")
     hand.set_defaults(func=_handouts)
+    pdf = sub.add_parser("pdf", help="print the built handouts to one PDF per variant")
+    pdf.add_argument("--out", type=Path, default=Path("build/handouts"))
+    pdf.set_defaults(func=_pdf)
     nbs = sub.add_parser("notebooks", help="(re)generate the section notebooks from the content")
     nbs.add_argument("--content", type=Path, default=None)
     nbs.set_defaults(func=_notebooks)

@@ -129,13 +129,9 @@ def quiz_html(course: Course, section: Section, variant: str) -> str:
     render = _optional("widgets.quiz", "offline_quiz_html")
     if render is None or not course.quiz(section.id).questions:
         return ""
-    fragment = render(course, section.id, variant=variant)
-    # The instructor quiz repeats the section's facilitator notes and discussion prompts;
-    # the handout page shows them once, under the section header (SectionPage.teaching_html).
-    return _QUIZ_TEACHING.sub("", fragment)
-
-
-_QUIZ_TEACHING = re.compile(r'<div class="ms-quiz__teaching">.*?</div>', re.S)
+    # the handout page shows the facilitator notes once, under the section header
+    # (SectionPage.teaching_html), so the quiz leaves them out
+    return render(course, section.id, variant=variant, teaching_notes=False)
 
 
 def alt_html(text: str) -> Markup:

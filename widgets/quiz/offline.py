@@ -22,9 +22,10 @@ VARIANTS = ("student", "instructor")
 
 
 def _json(data) -> str:
-    # safe inside <script>: no "</" can close the element early
+    # safe inside <script>: no "</", "<!--" or "&" can change how the page parses,
+    # and the escapes are valid JSON for JSON.parse
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-            .replace("</", "<\\/").replace("<!--", "<\\!--"))
+            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def _print_choices(data: dict) -> str:
@@ -71,7 +72,8 @@ def question_html(course, question, *, number: int, uid: str, variant: str = "st
 
 
 def offline_quiz_html(course, section_id, *, variant: str = "student",
-                      id_prefix: str | None = None, heading_level: int = 2) -> str:
+                      id_prefix: str | None = None, heading_level: int = 2,
+                      teaching_notes: bool = True) -> str:
     """A section's quiz as an HTML fragment; include ``QUIZ_JS`` and ``QUIZ_CSS`` in the page.
 
     ``variant="instructor"`` adds the answer key to every question and the section's
@@ -94,7 +96,7 @@ def offline_quiz_html(course, section_id, *, variant: str = "student",
         return "".join(parts)
     parts.append('<p class="ms-quiz__intro">Answer each question, then press Check. Try again '
                  'clears your answer; Show answer explains every option.</p>')
-    if variant == "instructor":
+    if variant == "instructor" and teaching_notes:
         parts.append(teaching_notes_html(section))
     parts.append(f'<script type="application/json" class="ms-quiz-messages">{_json(MESSAGES)}'
                  "</script>")

@@ -1,0 +1,115 @@
+"""The course as a learner meets it: every notebook run in a real JupyterLab in Chromium.
+
+One server (what ``make lab`` serves) and one browser for the module; one page, one
+workspace and one kernel per notebook, the kernel shut down after each. Each notebook
+must run with no error or stderr output, draw every diagram, and give the expected
+feedback when a quiz question is answered wrongly and then rightly. Timings (and the
+click-to-feedback latency) go to ``build/bench/jupyterlab.json`` for ``make bench``.
+"""
+import hashlib
+import json
+import time
+
+import pytest
+
+from conftest import ROOT, require_chromium
+from jupyterlab_helpers import LabServer, launch_chromium, run_notebook
+
+from widgets.course import load_course
+from widgets.notebooks import NAME_RE
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+BENCH_JSON = ROOT / "build" / "bench" / "jupyterlab.json"
+RESULTS: dict = {}
+
+
+def _digest() -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted((ROOT / "notebooks").glob("*.ipynb"))}
+
+
+@pytest.fixture(scope="module")
+def course():
+    return load_course()
+
+
+@pytest.fixture(scope="module")
+def lab():
+    require_chromium()
+    before = _digest()
+    server = LabServer(ROOT)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+        server.cleanup()
+        if RESULTS:
+            BENCH_JSON.parent.mkdir(parents=True, exist_ok=True)
+            BENCH_JSON.write_text(json.dumps(
+                {"server_start_s": round(server.started_in or 0, 2),
+                 "notebooks": RESULTS}, indent=1))
+        # running the course in JupyterLab must never write into the committed notebooks
+        assert _digest() == before, "a notebook in notebooks/ changed while JupyterLab ran it"
+
+
+@pytest.fixture(scope="module")
+def browser(lab):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = launch_chromium(pw)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def test_server_answers_like_make_lab(lab):
+    status, body = lab.request("GET", "/api/status")
+    assert status == 200 and "started" in json.loads(body)
+    status, _ = lab.request("GET", "/lab/tree/notebooks/00-start-here.ipynb")
+    assert status == 200
+    # the token is required
+    import urllib.request, urllib.error
+    with pytest.raises(urllib.error.HTTPError) as err:
+        urllib.request.urlopen(lab.base + "/api/kernels", timeout=10)
+    assert err.value.code == 403
+    # the kernel spec and the widget and plotly lab extensions are served
+    status, body = lab.request("GET", "/api/kernelspecs")
+    assert status == 200 and "python3" in json.loads(body)["kernelspecs"]
+    status, body = lab.request("GET", "/lab/api/extensions")
+    if status == 200:
+        names = {e["name"] for e in json.loads(body)}
+        assert {"@jupyter-widgets/jupyterlab-manager", "jupyterlab-plotly"} <= names, names
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_runs_in_jupyterlab(lab, browser, course, name):
+    section_id = NAME_RE.match(name)["slug"]
+    expected_plots = len(course.figures.get(section_id, []))
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    t0 = time.perf_counter()
+    try:
+        run = run_notebook(page, lab, name, course=course, section_id=section_id,
+                           plots_expected=expected_plots)
+    except Exception:
+        page.screenshot(path=str(ROOT / "build" / f"lab-failure-{name}.png"), full_page=False)
+        raise
+    finally:
+        context.close()
+        lab.shutdown_kernels(f"notebooks/{name}")
+    result = run.as_json()
+    result["total_s"] = round(time.perf_counter() - t0, 2)
+    RESULTS[name] = result
+
+    assert run.problems == [], "\n".join(run.problems)
+    assert run.plots >= max(1, expected_plots), \
+        f"{run.plots} diagrams drawn, expected {max(1, expected_plots)}"
+    assert set(run.feedback_ms) == {"wrong", "right"}
+    assert run.page_errors == [], "\n".join(run.page_errors)
+    # no kernel of this notebook is left running
+    assert not [s for s in lab.sessions() if s.get("path") == f"notebooks/{name}"]
