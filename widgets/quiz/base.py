@@ -54,6 +54,14 @@ def esc(text: str) -> str:
 
 
 # ------------------------------------------------------------------ the shuffle
+def option_inputs(data: dict, uid: str, input_type: str) -> str:
+    """The offline controls of a choice question: one labelled radio or checkbox per option."""
+    return "".join(
+        f'<div class="ms-quiz__option"><input type="{input_type}" id="{uid}-o{i}" '
+        f'name="{uid}" value="{i}"> <label for="{uid}-o{i}">{esc(o["text"])}</label></div>'
+        for i, o in enumerate(data["options"]))
+
+
 def learner_seed(learner: str, question_id: str) -> int:
     """A deterministic seed per learner and question (Python's ``hash`` is salted per run)."""
     digest = hashlib.sha256(f"{learner}\x1f{question_id}".encode("utf-8")).digest()

@@ -5,7 +5,7 @@ import sys
 
 import ipywidgets as widgets
 
-from .base import MESSAGES, Feedback, Line, QuestionView, esc, incomplete, shuffled, verdict
+from .base import MESSAGES, Feedback, Line, QuestionView, incomplete, option_inputs, shuffled, verdict
 
 # A presented multiple-choice question has the same shape as a single-choice one
 # (options in display order). An answer is a sorted list of option indices.
@@ -49,11 +49,7 @@ def from_saved(data: dict, saved):
 
 
 def offline_controls(data: dict, uid: str) -> str:
-    rows = []
-    for i, o in enumerate(data["options"]):
-        rows.append(f'<div class="ms-quiz__option"><input type="checkbox" id="{uid}-o{i}" '
-                    f'name="{uid}" value="{i}"> <label for="{uid}-o{i}">{esc(o["text"])}</label></div>')
-    return "".join(rows)
+    return option_inputs(data, uid, "checkbox")
 
 
 class MultipleChoiceView(QuestionView):

@@ -5,7 +5,7 @@ import sys
 
 import ipywidgets as widgets
 
-from .base import MESSAGES, Feedback, Line, QuestionView, esc, incomplete, shuffled, verdict
+from .base import MESSAGES, Feedback, Line, QuestionView, incomplete, option_inputs, shuffled, verdict
 
 # A presented single-choice question:
 #   {"id", "kind": "single", "prompt", "hint", "options": [{"text", "correct", "explanation"}]}
@@ -46,11 +46,7 @@ def from_saved(data: dict, saved):
 
 
 def offline_controls(data: dict, uid: str) -> str:
-    rows = []
-    for i, o in enumerate(data["options"]):
-        rows.append(f'<div class="ms-quiz__option"><input type="radio" id="{uid}-o{i}" '
-                    f'name="{uid}" value="{i}"> <label for="{uid}-o{i}">{esc(o["text"])}</label></div>')
-    return "".join(rows)
+    return option_inputs(data, uid, "radio")
 
 
 class SingleChoiceView(QuestionView):
