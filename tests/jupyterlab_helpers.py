@@ -279,6 +279,11 @@ class NotebookRun:
                 "feedback_ms": {k: round(v, 1) for k, v in self.feedback_ms.items()}}
 
 
+def button(scope, label: str):
+    """A widget button by its visible text (its accessible name also holds the icon glyph)."""
+    return scope.locator("button").filter(has_text=re.compile(r"^\s*" + re.escape(label) + r"\s*$")).first
+
+
 def first_single_choice(course, section_id):
     """The first single-choice question of the section, with a wrong and the right option."""
     for q in course.quiz(section_id).questions:
@@ -322,6 +327,7 @@ def run_notebook(page, server: LabServer, name: str, *, course, section_id: str,
         return run
     question, wrong, right = picked
     t2 = time.perf_counter()
+    page.set_default_timeout(60_000)
     box = quiz.locator(".ms-quiz-question").filter(has_text=question.prompt).first
     box.scroll_into_view_if_needed()
     box.evaluate("el => el.setAttribute('data-lab-test', 'question')")
@@ -338,7 +344,7 @@ def run_notebook(page, server: LabServer, name: str, *, course, section_id: str,
                    .some(l => l.textContent.trim() === text && l.querySelector('input').checked); }""",
             arg=option.text)
         page.evaluate(JS_ARM_TIMER, headline)
-        box.get_by_role("button", name="Check", exact=True).click()
+        button(box, "Check").click()
         page.wait_for_function("() => window.__labTest.t1 !== null", timeout=60_000, polling="raf")
         timing = page.evaluate("() => window.__labTest")
         run.feedback_ms[key] = timing["t1"] - timing["t0"]
@@ -348,7 +354,7 @@ def run_notebook(page, server: LabServer, name: str, *, course, section_id: str,
                 run.problems.append(f"{key} feedback lacks {expected!r}; it shows {shown!r}")
 
     answer(wrong, MESSAGES["wrong"], "wrong")
-    box.get_by_role("button", name="Try again", exact=True).click()
+    button(box, "Try again").click()
     page.wait_for_function(
         "() => document.querySelector('[data-lab-test=\"question\"]').lastElementChild.innerText.trim() === ''")
     answer(right, MESSAGES["correct"], "right")

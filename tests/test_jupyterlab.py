@@ -9,6 +9,8 @@ click-to-feedback latency) go to ``build/bench/jupyterlab.json`` for ``make benc
 import hashlib
 import json
 import time
+import urllib.error
+import urllib.request
 
 import pytest
 
@@ -73,7 +75,6 @@ def test_server_answers_like_make_lab(lab):
     status, _ = lab.request("GET", "/lab/tree/notebooks/00-start-here.ipynb")
     assert status == 200
     # the token is required
-    import urllib.request, urllib.error
     with pytest.raises(urllib.error.HTTPError) as err:
         urllib.request.urlopen(lab.base + "/api/kernels", timeout=10)
     assert err.value.code == 403
@@ -83,7 +84,8 @@ def test_server_answers_like_make_lab(lab):
     status, body = lab.request("GET", "/lab/api/extensions")
     if status == 200:
         names = {e["name"] for e in json.loads(body)}
-        assert {"@jupyter-widgets/jupyterlab-manager", "jupyterlab-plotly"} <= names, names
+        assert any("jupyterlab-manager" in n for n in names), names  # ipywidgets
+        assert "jupyterlab-plotly" in names, names
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
@@ -97,7 +99,8 @@ def test_notebook_runs_in_jupyterlab(lab, browser, course, name):
         run = run_notebook(page, lab, name, course=course, section_id=section_id,
                            plots_expected=expected_plots)
     except Exception:
-        page.screenshot(path=str(ROOT / "build" / f"lab-failure-{name}.png"), full_page=False)
+        (ROOT / "build").mkdir(exist_ok=True)
+        page.screenshot(path=str(ROOT / "build" / f"lab-failure-{name}.png"))
         raise
     finally:
         context.close()

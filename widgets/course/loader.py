@@ -23,6 +23,7 @@ from .models import (
     SectionMeta,
     cited_keys,
 )
+from .charts import Charts
 from .pathway import Pathway
 from .problems import ContentError, Problem, rel
 
@@ -44,6 +45,7 @@ class Course:
     banks: dict[str, QuizBank]
     pathway: Pathway | None
     figures: dict[str, list[str]] = field(default_factory=dict)
+    charts: Charts | None = None
 
     def section(self, key: str | int) -> Section:
         """A section by id (``"understanding-ms"``), number (``"02"``/``2``) or file stem."""
@@ -144,6 +146,21 @@ def check_course(content: str | Path | None = None) -> tuple[Course | None, list
         data, node, path = fig
         figures = _check_figures(ctx, data, node, path, sections)
 
+    charts = None
+    ch = ctx.yaml_file("charts.yaml", required=False)
+    if ch is not None:
+        data, node, path = ch
+        charts = ctx.validate(Charts, data, path, node)
+        if charts is not None and sections:
+            for loc, message in charts.unknown_sections({s.id for s in sections}):
+                ctx.add(path, ctx.line(path, loc), message)
+    elif not (root / "charts.yaml").exists():
+        shown = {n for names in figures.values() for n in names} & set(Charts.model_fields)
+        if shown:
+            ctx.add(root / "charts.yaml", 1, "missing file: figures.yaml shows the charts "
+                    f"{', '.join(sorted(shown))}, whose numbers and words live in charts.yaml; "
+                    "add it (see content/README.md)")
+
     # --- cross-checks: citations, question nodes -------------------------------
     if references:
         ctx.check_citations(set(references))
@@ -171,9 +188,11 @@ def check_course(content: str | Path | None = None) -> tuple[Course | None, list
     if info is None or problems:
         course = None
         if info is not None:
-            course = Course(root, info, sections, references, glossary, banks, pathway, figures)
+            course = Course(root, info, sections, references, glossary, banks, pathway, figures,
+                            charts=charts)
         return course, problems
-    return Course(root, info, sections, references, glossary, banks, pathway, figures), problems
+    return Course(root, info, sections, references, glossary, banks, pathway, figures,
+                  charts=charts), problems
 
 
 # ------------------------------------------------------------------ internals

@@ -1,38 +1,32 @@
 """Small shared builders for the teaching charts: labelled bars, ranges, scales.
 
-Each chart module keeps its numbers (exactly as the content brief gives them, with
-their reference keys) next to the function that draws them.
+The numbers and words of every chart live in content/charts.yaml (validated by
+widgets/course/charts.py); the chart modules take them from ``course.charts[name]``
+and only draw them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import plotly.graph_objects as go
 
+from ..course.charts import ChartValue
 from .base import wrap
 from .palette import GREY, INK, LIGHT_GREY, SERIES
 
 
-@dataclass(frozen=True)
-class Value:
-    """One number for a chart: label, value, optional 95 % CI, its text, its references."""
-
-    label: str
-    value: float
-    refs: tuple[str, ...]
-    low: float | None = None
-    high: float | None = None
-    text: str = ""       # how the number is said (defaults to "NN %")
-    note: str = ""       # what the number means, for the text alternative
-
-    @property
-    def shown(self) -> str:
-        return self.text or f"{self.value:g} %"
+Value = ChartValue  # one number of a chart: label, value, optional interval, text, refs
 
 
-def hbar(values: list[Value], *, colour: str = SERIES[0], xmax: float = 100,
-         x_title: str = "Per cent of people with MS", ci_name: str = "95 % confidence interval"
-         ) -> go.Figure:
+def chart_data(course, name: str):
+    """The entry ``name`` of the course's content/charts.yaml (validated)."""
+    charts = getattr(course, "charts", None)
+    if charts is None:
+        raise ValueError(f"the course has no content/charts.yaml, so the chart {name!r} "
+                         "cannot be drawn; add the file (see content/README.md)")
+    return charts[name]
+
+
+def hbar(values: list[Value], *, x_title: str, xmax: float, ci_name: str = "",
+         colour: str = SERIES[0]) -> go.Figure:
     """Horizontal bars, top to bottom in the given order, each labelled with its value;
     error bars (a separate, named trace) only where a confidence interval is given."""
     labels = [wrap(v.label, 28) for v in values][::-1]
@@ -45,6 +39,7 @@ def hbar(values: list[Value], *, colour: str = SERIES[0], xmax: float = 100,
         hoverinfo="text", name="Estimate", showlegend=False,
     ))
     with_ci = [(wrap(v.label, 28), v) for v in values if v.low is not None and v.high is not None]
+    ci_said = ci_name[:1].lower() + ci_name[1:]
     if with_ci:
         fig.add_trace(go.Scatter(
             x=[v.value for _, v in with_ci], y=[lab for lab, _ in with_ci], mode="markers",
@@ -52,7 +47,7 @@ def hbar(values: list[Value], *, colour: str = SERIES[0], xmax: float = 100,
             error_x=dict(type="data", symmetric=False, array=[v.high - v.value for _, v in with_ci],
                          arrayminus=[v.value - v.low for _, v in with_ci], color=INK,
                          thickness=2, width=8),
-            hovertext=[f"{v.label}: 95 % CI {v.low:g}-{v.high:g} %" for _, v in with_ci],
+            hovertext=[f"{v.label}: {ci_said}, {v.low:g}-{v.high:g} %" for _, v in with_ci],
             hoverinfo="text", name=ci_name, showlegend=True,
         ))
     fig.update_xaxes(range=[0, xmax], title=x_title, gridcolor=LIGHT_GREY, zeroline=True,
@@ -63,10 +58,14 @@ def hbar(values: list[Value], *, colour: str = SERIES[0], xmax: float = 100,
     return fig
 
 
-def values_alt_text(intro: str, values: list[Value]) -> str:
+def values_alt_text(intro: str, values: list[Value], outro: list[str] = (),
+                    ci_name: str = "") -> str:
+    """The intro, one line per value (with its interval unless its text already says it),
+    then the outro lines."""
     lines = [intro]
     for v in values:
-        ci = f" (95 % confidence interval {v.low:g}-{v.high:g} %)" if v.low is not None else ""
+        ci = (f" ({ci_name} {v.low:g}-{v.high:g} %)"
+              if v.low is not None and ci_name and not v.text else "")
         note = f", {v.note}" if v.note else ""
         lines.append(f"- {v.label}: {v.shown}{ci}{note} [{', '.join(v.refs)}].")
-    return "\n".join(lines)
+    return "\n".join([*lines, *outro])

@@ -1,35 +1,31 @@
-"""The course at a glance: every section in order, grouped by the question it answers."""
+"""The course at a glance: every section in order, grouped by the question it answers.
+
+Words and grouping: content/charts.yaml (course_map).
+"""
 from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from ..course.charts import CourseMapChart
 from .base import FigureItem, base_layout, wrap
+from .charts import chart_data
 from .palette import GREY, INK, OKABE_ITO
 
-# which part of the journey each section belongs to (by section id); others: "Getting started"
-PARTS = [
-    ("Getting started", ["start-here", "introduction"], OKABE_ITO["blue"], "circle"),
-    ("What MS is", ["understanding-ms"], OKABE_ITO["sky_blue"], "diamond"),
-    ("Why legs hurt", ["nerve-damage-and-sensation", "spasticity-and-muscle-contractions"],
-     OKABE_ITO["orange"], "square"),
-    ("Kinds of leg pain", ["neuropathic-leg-pain", "musculoskeletal-leg-pain"],
-     OKABE_ITO["vermillion"], "star"),
-    ("Finding out", ["diagnosing-leg-pain"], OKABE_ITO["reddish_purple"], "hexagon"),
-    ("What helps", ["medications", "physical-therapy", "lifestyle"], OKABE_ITO["bluish_green"],
-     "triangle-up"),
-    ("Bringing it together", ["review"], OKABE_ITO["black"], "pentagon"),
-]
-TITLE = "The course at a glance"
+# one style per part of the journey, in the order charts.yaml lists the parts
+PART_STYLES = [(OKABE_ITO["blue"], "circle"), (OKABE_ITO["sky_blue"], "diamond"),
+               (OKABE_ITO["orange"], "square"), (OKABE_ITO["vermillion"], "star"),
+               (OKABE_ITO["reddish_purple"], "hexagon"), (OKABE_ITO["bluish_green"], "triangle-up"),
+               (OKABE_ITO["black"], "pentagon")]
 
 
-def _part(section_id: str) -> int:
-    for i, (_, ids, _, _) in enumerate(PARTS):
-        if section_id in ids:
+def _part(chart: CourseMapChart, section_id: str) -> int:
+    for i, part in enumerate(chart.parts):
+        if section_id in part.sections:
             return i
     return 0
 
 
-def course_map_figure(sections: list[tuple[str, str, str]]) -> go.Figure:
+def course_map_figure(chart: CourseMapChart, sections: list[tuple[str, str, str]]) -> go.Figure:
     """``sections``: (number, id, title) in course order; drawn as a path in two rows."""
     n = len(sections)
     per_row = (n + 1) // 2
@@ -41,8 +37,9 @@ def course_map_figure(sections: list[tuple[str, str, str]]) -> go.Figure:
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=[p[0] for p in pos], y=[p[1] for p in pos], mode="lines",
                              line=dict(color=GREY, width=2), hoverinfo="skip", showlegend=False))
-    for pi, (name, ids, colour, symbol) in enumerate(PARTS):
-        members = [i for i, (_, sid, _) in enumerate(sections) if _part(sid) == pi]
+    for pi, (part, (colour, symbol)) in enumerate(zip(chart.parts, PART_STYLES)):
+        name = part.name
+        members = [i for i, (_, sid, _) in enumerate(sections) if _part(chart, sid) == pi]
         if not members:
             continue
         fig.add_trace(go.Scatter(
@@ -56,18 +53,20 @@ def course_map_figure(sections: list[tuple[str, str, str]]) -> go.Figure:
     fig.update_xaxes(visible=False, range=[-0.6, per_row - 0.4], fixedrange=True)
     fig.update_yaxes(visible=False, range=[-0.9, 1.9], fixedrange=True)
     fig.update_layout(dragmode=False, legend=dict(orientation="h", x=0, y=-0.02, yanchor="top"))
-    return base_layout(fig, TITLE, 460, bottom=90, left=20)
+    return base_layout(fig, chart.title, 460, bottom=90, left=20)
 
 
-def course_map_alt_text(sections: list[tuple[str, str, str]]) -> str:
-    lines = [f"The course has {len(sections)} sections, taken in order:"]
-    for pi, (name, *_rest) in enumerate(PARTS):
-        members = [f"{num} {title}" for num, sid, title in sections if _part(sid) == pi]
+def course_map_alt_text(chart: CourseMapChart, sections: list[tuple[str, str, str]]) -> str:
+    lines = [chart.alt_intro.format(count=len(sections))]
+    for pi, part in enumerate(chart.parts):
+        members = [f"{num} {title}" for num, sid, title in sections if _part(chart, sid) == pi]
         if members:
-            lines.append(f"- {name}: " + "; ".join(members) + ".")
+            lines.append(f"- {part.name}: " + "; ".join(members) + ".")
     return "\n".join(lines)
 
 
 def course_map_item(course) -> FigureItem:
+    chart = chart_data(course, "course_map")
     sections = [(s.number, s.id, s.title) for s in course.sections]
-    return FigureItem("course_map", TITLE, course_map_figure(sections), course_map_alt_text(sections))
+    return FigureItem("course_map", chart.title, course_map_figure(chart, sections),
+                      course_map_alt_text(chart, sections))

@@ -1,143 +1,144 @@
-"""Lifestyle evidence: exercise, fatigue interventions, heat, weight and comorbidity."""
+"""Lifestyle evidence: exercise, fatigue interventions, heat, weight and comorbidity.
+
+Numbers and words: content/charts.yaml (exercise_evidence, fatigue_interventions,
+heat_sensitivity, weight_comorbidity).
+"""
 from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from ..course.charts import BarChart, EvidenceChart, MeasureChart
+from .alt_text import refs_text
 from .base import FigureItem, base_layout, wrap
-from .charts import Value, hbar, values_alt_text
+from .charts import chart_data, hbar, values_alt_text
 from .palette import GREY, INK, LIGHT_GREY, OKABE_ITO
 
-# ------------------------------------------------------------------ exercise (R28)
-EXERCISE = [("Muscle power", "strong"), ("Exercise tolerance", "strong"),
-            ("Mobility-related activities", "strong"), ("Mood", "moderate"),
-            ("Fatigue", "no evidence")]
-LEVELS = {"no evidence": 0, "moderate": 1, "strong": 2}
-LEVEL_STYLE = {"strong": (OKABE_ITO["bluish_green"], ""), "moderate": (OKABE_ITO["sky_blue"], "/"),
-               "no evidence": ("#ffffff", ".")}
-EXERCISE_TITLE = "What exercise does in MS: strength of the evidence [R28]"
+# ------------------------------------------------------------------ exercise
+# styles by rank, weakest first (charts.yaml lists the levels weakest first)
+LEVEL_STYLES = [("#ffffff", "."), (OKABE_ITO["sky_blue"], "/"), (OKABE_ITO["bluish_green"], "")]
 
 
-def exercise_evidence_figure(rows=EXERCISE) -> go.Figure:
+def _level_styles(n: int) -> list[tuple[str, str]]:
+    return LEVEL_STYLES[len(LEVEL_STYLES) - n:] if n < len(LEVEL_STYLES) else LEVEL_STYLES
+
+
+def exercise_evidence_figure(chart: EvidenceChart) -> go.Figure:
     fig = go.Figure()
-    for level in ("strong", "moderate", "no evidence"):
-        colour, pattern = LEVEL_STYLE[level]
-        members = [(o, lv) for o, lv in rows if lv == level]
+    refs = refs_text(chart.refs)
+    styles = _level_styles(len(chart.levels))
+    ranked = list(enumerate(chart.levels))
+    for rank, level in reversed(ranked):          # strongest first in the legend
+        colour, pattern = styles[rank]
+        members = [o.label for o in chart.outcomes if o.level == level.name]
         if not members:
             continue
         fig.add_trace(go.Bar(
-            y=[o for o, _ in members], x=[LEVELS[level] + 0.15 for _ in members], orientation="h",
-            name=f"{level.capitalize()} evidence" if level != "no evidence" else "No evidence",
+            y=members, x=[rank + 0.15 for _ in members], orientation="h", name=level.legend,
             marker=dict(color=colour, line=dict(color=INK, width=1),
                         pattern=dict(shape=pattern, fgcolor=INK)),
-            text=[level for _ in members], textposition="outside", cliponaxis=False,
-            textfont=dict(size=13), hovertext=[f"{o}: {level} evidence [R28]" for o, _ in members],
+            text=[level.name for _ in members], textposition="outside", cliponaxis=False,
+            textfont=dict(size=13), hovertext=[f"{o}: {level.said} {refs}" for o in members],
             hoverinfo="text"))
-    fig.update_xaxes(tickvals=[0, 1, 2], ticktext=["none", "moderate", "strong"], range=[0, 2.8],
-                     title="Strength of the evidence of benefit", gridcolor=LIGHT_GREY, fixedrange=True)
-    fig.update_yaxes(categoryorder="array", categoryarray=[o for o, _ in rows][::-1],
+    fig.update_xaxes(tickvals=list(range(len(chart.levels))),
+                     ticktext=[lv.tick for lv in chart.levels], range=[0, len(chart.levels) - 0.2],
+                     title=chart.x_title, gridcolor=LIGHT_GREY, fixedrange=True)
+    fig.update_yaxes(categoryorder="array", categoryarray=[o.label for o in chart.outcomes][::-1],
                      fixedrange=True, automargin=True)
     fig.update_layout(dragmode=False, barmode="overlay",
                       legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom"))
-    return base_layout(fig, EXERCISE_TITLE, 440, left=20, bottom=90, source=(
-        "Cochrane review of 9 randomised trials and 260 people; no harmful effects were reported "
-        "[R28]. A later Cochrane review of other non-drug treatments (10 trials, 565 people) "
-        "could not pool its data [R29]."))
+    return base_layout(fig, chart.title, 440, left=20, bottom=90, source=chart.source)
 
 
-def exercise_evidence_alt_text(rows=EXERCISE) -> str:
-    return "\n".join(["Exercise in MS, Cochrane review of 9 randomised trials and 260 people [R28]:"]
-                     + [f"- {o}: {lv} evidence." if lv != "no evidence" else f"- {o}: no evidence."
-                        for o, lv in rows]
-                     + ["- No harmful effects were reported [R28].",
-                        "- Another Cochrane review (10 trials, 565 people) could not pool its data [R29]."])
+def exercise_evidence_alt_text(chart: EvidenceChart) -> str:
+    return "\n".join([chart.alt_intro]
+                     + [f"- {o.label}: {chart.level(o.level).said}." for o in chart.outcomes]
+                     + chart.alt_outro)
 
 
-def exercise_evidence_item(course=None) -> FigureItem:
-    return FigureItem("exercise_evidence", EXERCISE_TITLE, exercise_evidence_figure(),
-                      exercise_evidence_alt_text())
+def exercise_evidence_item(course) -> FigureItem:
+    chart = chart_data(course, "exercise_evidence")
+    return FigureItem("exercise_evidence", chart.title, exercise_evidence_figure(chart),
+                      exercise_evidence_alt_text(chart))
 
 
-# ------------------------------------------------------------------ fatigue (R31)
-FATIGUE = [("Balance exercise", 0.84), ("Cognitive behavioural therapy (CBT)", 0.60)]
-FATIGUE_TITLE = "Easing MS fatigue: effect sizes from a network meta-analysis [R31]"
+# ------------------------------------------------------------------ fatigue
+BAR_STYLES = [(OKABE_ITO["bluish_green"], ""), (OKABE_ITO["orange"], "/"),
+              (OKABE_ITO["sky_blue"], "."), (OKABE_ITO["reddish_purple"], "x")]
 
 
-def fatigue_interventions_figure(rows=FATIGUE) -> go.Figure:
+def measure_bars(chart: MeasureChart, colours: str | list[str], patterns: list[str] | None = None,
+                 label_width: int | None = None) -> go.Figure:
+    """Horizontal bars of a measure, top to bottom in file order, labelled by ``bar_text``."""
+    values = chart.values
+    marker = dict(color=colours, line=dict(color=INK, width=1))
+    if patterns is not None:
+        marker["pattern"] = dict(shape=patterns, fgcolor=INK)
     fig = go.Figure(go.Bar(
-        x=[v for _, v in rows], y=[wrap(n, 24) for n, _ in rows], orientation="h",
-        marker=dict(color=[OKABE_ITO["bluish_green"], OKABE_ITO["orange"]],
-                    line=dict(color=INK, width=1),
-                    pattern=dict(shape=["", "/"], fgcolor=INK)),
-        text=[f"SMD {v:.2f}" for _, v in rows], textposition="outside", cliponaxis=False,
-        textfont=dict(size=13), hovertext=[f"{n}: SMD {v:.2f} [R31]" for n, v in rows],
-        hoverinfo="text", showlegend=False))
-    fig.update_xaxes(range=[0, 1.1], title="Standardised mean difference (bigger = larger effect)",
-                     gridcolor=LIGHT_GREY, fixedrange=True)
+        x=[v.value for v in values], y=[wrap(v.label, label_width) if label_width else v.label for v in values], orientation="h",
+        marker=marker, text=[chart.fill(chart.bar_text, v) for v in values],
+        textposition="outside", cliponaxis=False, textfont=dict(size=13),
+        hovertext=[chart.fill(chart.hover, v) for v in values], hoverinfo="text",
+        showlegend=False))
+    fig.update_xaxes(range=[0, chart.x_max], title=chart.x_title, gridcolor=LIGHT_GREY,
+                     fixedrange=True)
     fig.update_yaxes(autorange="reversed", fixedrange=True, automargin=True)
     fig.update_layout(dragmode=False, bargap=0.45)
-    return base_layout(fig, FATIGUE_TITLE, 360, left=20, bottom=90, source=(
-        "A standardised mean difference compares effects across studies that measured fatigue "
-        "in different ways [R31]."))
+    return fig
 
 
-def fatigue_interventions_alt_text(rows=FATIGUE) -> str:
-    return "\n".join(["Effect on MS fatigue, network meta-analysis [R31]:"]
-                     + [f"- {n}: standardised mean difference {v:.2f}." for n, v in rows])
+def measure_alt_text(chart: MeasureChart) -> str:
+    return "\n".join([chart.alt_intro] + [chart.fill(chart.alt_line, v) for v in chart.values]
+                     + chart.alt_outro)
 
 
-def fatigue_interventions_item(course=None) -> FigureItem:
-    return FigureItem("fatigue_interventions", FATIGUE_TITLE, fatigue_interventions_figure(),
-                      fatigue_interventions_alt_text())
+def fatigue_interventions_figure(chart: MeasureChart) -> go.Figure:
+    styles = [BAR_STYLES[i % len(BAR_STYLES)] for i in range(len(chart.values))]
+    fig = measure_bars(chart, [c for c, _ in styles], [p for _, p in styles], label_width=24)
+    return base_layout(fig, chart.title, 360, left=20, bottom=90, source=chart.source)
 
 
-# ------------------------------------------------------------------ heat (R17)
-HEAT = [Value("MS Trust", 70, ("R17",), 60, 80, text="60-80 %"),
-        Value("MS Society", 50, ("R17",), text="50 %")]
-HEAT_TITLE = "How many people with MS are sensitive to heat? Two charities' figures [R17]"
+def fatigue_interventions_alt_text(chart: MeasureChart) -> str:
+    return measure_alt_text(chart)
 
 
-def heat_sensitivity_figure(values=HEAT) -> go.Figure:
-    fig = hbar(values, colour=OKABE_ITO["orange"], xmax=100, ci_name="Range given")
-    return base_layout(fig, HEAT_TITLE, 360, left=20, bottom=100, source=(
-        "Heat blocks conduction in demyelinated fibres for a while (Uhthoff's phenomenon): the "
-        "worsening is temporary and causes no lasting damage. Cooling vests, cold drinks and "
-        "cool showers help; their effect is temporary too [R17]."))
+def fatigue_interventions_item(course) -> FigureItem:
+    chart = chart_data(course, "fatigue_interventions")
+    return FigureItem("fatigue_interventions", chart.title, fatigue_interventions_figure(chart),
+                      fatigue_interventions_alt_text(chart))
 
 
-def heat_sensitivity_alt_text(values=HEAT) -> str:
-    return (values_alt_text("Share of people with MS who are sensitive to heat, as two charities "
-                            "give it:", values)
-            + "\nThe worsening is temporary and reversible, with no lasting damage; cooling helps "
-              "for a while [R17].")
+# ------------------------------------------------------------------ heat
+def heat_sensitivity_figure(chart: BarChart) -> go.Figure:
+    fig = hbar(chart.values, colour=OKABE_ITO["orange"], xmax=chart.x_max, x_title=chart.x_title,
+               ci_name=chart.ci_name)
+    return base_layout(fig, chart.title, 360, left=20, bottom=100, source=chart.source)
 
 
-def heat_sensitivity_item(course=None) -> FigureItem:
-    return FigureItem("heat_sensitivity", HEAT_TITLE, heat_sensitivity_figure(),
-                      heat_sensitivity_alt_text())
+def heat_sensitivity_alt_text(chart: BarChart) -> str:
+    return values_alt_text(chart.alt_intro, chart.values, chart.alt_outro, chart.ci_name)
 
 
-# ------------------------------------------------------------------ weight (R32)
-WEIGHT = [Value("Overweight", 22.5, ("R32",)), Value("Obese", 19.4, ("R32",)),
-          Value("Back pain (the most common comorbidity)", 36.2, ("R32",))]
-WEIGHT_TITLE = "Weight and comorbidity in an international sample of people with MS [R32]"
+def heat_sensitivity_item(course) -> FigureItem:
+    chart = chart_data(course, "heat_sensitivity")
+    return FigureItem("heat_sensitivity", chart.title, heat_sensitivity_figure(chart),
+                      heat_sensitivity_alt_text(chart))
 
 
-def weight_comorbidity_figure(values=WEIGHT) -> go.Figure:
-    fig = hbar(values, colour=OKABE_ITO["reddish_purple"], xmax=50,
-               x_title="Per cent of the sample")
-    return base_layout(fig, WEIGHT_TITLE, 380, left=20, bottom=95, source=(
-        "Marck et al. 2016 [R32]. Diabetes and high blood pressure are linked to faster "
-        "disability progression [R33]."))
+# ------------------------------------------------------------------ weight
+def weight_comorbidity_figure(chart: BarChart) -> go.Figure:
+    fig = hbar(chart.values, colour=OKABE_ITO["reddish_purple"], xmax=chart.x_max,
+               x_title=chart.x_title, ci_name=chart.ci_name)
+    return base_layout(fig, chart.title, 380, left=20, bottom=95, source=chart.source)
 
 
-def weight_comorbidity_alt_text(values=WEIGHT) -> str:
-    return (values_alt_text("In an international sample of people with MS [R32]:", values)
-            + "\nDiabetes and high blood pressure are linked to faster disability progression [R33].")
+def weight_comorbidity_alt_text(chart: BarChart) -> str:
+    return values_alt_text(chart.alt_intro, chart.values, chart.alt_outro, chart.ci_name)
 
 
-def weight_comorbidity_item(course=None) -> FigureItem:
-    return FigureItem("weight_comorbidity", WEIGHT_TITLE, weight_comorbidity_figure(),
-                      weight_comorbidity_alt_text())
+def weight_comorbidity_item(course) -> FigureItem:
+    chart = chart_data(course, "weight_comorbidity")
+    return FigureItem("weight_comorbidity", chart.title, weight_comorbidity_figure(chart),
+                      weight_comorbidity_alt_text(chart))
 
 
-__all__ = ["GREY"]
+__all__ = ["GREY", "measure_bars", "measure_alt_text"]

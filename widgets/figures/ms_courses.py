@@ -1,59 +1,62 @@
-"""How MS starts: the share of people with each disease course, as two sources give it."""
+"""How MS starts: the share of people with each disease course, as two sources give it.
+
+Numbers and words: content/charts.yaml (ms_courses).
+"""
 from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from .base import FigureItem, base_layout
+from ..course.charts import RangeChart
+from .base import FigureItem, base_layout, wrap
+from .charts import chart_data
 from .palette import INK, LIGHT_GREY, OKABE_ITO
 
-# (course, low, high, how it is said) per source; a point estimate has low == high
-SOURCES = {
-    "NICE CG186 [R2]": [("Relapsing-remitting at onset", 85, 85, "about 85 in 100"),
-                        ("Primary progressive", 10, 15, "10-15 in 100")],
-    "StatPearls [R4]": [("Relapsing-remitting at onset", 70, 80, "70-80 %"),
-                        ("Primary progressive", 15, 20, "15-20 %")],
-}
-SYMBOLS = {"NICE CG186 [R2]": "circle", "StatPearls [R4]": "square"}
-COLOURS = {"NICE CG186 [R2]": OKABE_ITO["blue"], "StatPearls [R4]": OKABE_ITO["orange"]}
-TITLE = "How MS starts: two sources give different figures [R2, R4]"
+# one marker style per source, in the order charts.yaml lists the sources
+SOURCE_STYLES = [("circle", OKABE_ITO["blue"]), ("square", OKABE_ITO["orange"]),
+                 ("diamond", OKABE_ITO["bluish_green"]), ("triangle-up", OKABE_ITO["vermillion"])]
 
 
-def ms_courses_figure(sources=SOURCES) -> go.Figure:
+def _offsets(n: int) -> list[float]:
+    """Vertical offsets so the sources' markers of one category sit apart (top to bottom)."""
+    if n == 1:
+        return [0.0]
+    return [0.15 - 0.3 * i / (n - 1) for i in range(n)]
+
+
+def ms_courses_figure(chart: RangeChart) -> go.Figure:
     fig = go.Figure()
-    for i, (source, rows) in enumerate(sources.items()):
-        offset = 0.15 if i == 0 else -0.15
-        ys = [(1 if course.startswith("Relapsing") else 0) + offset for course, *_ in rows]
+    row_of = {c: i for i, c in enumerate(chart.categories)}
+    for (symbol, colour), offset, source in zip(SOURCE_STYLES, _offsets(len(chart.sources)),
+                                               chart.sources):
+        rows = source.rows
         fig.add_trace(go.Scatter(
-            x=[(lo + hi) / 2 for _, lo, hi, _ in rows], y=ys, mode="markers+text",
-            name=source, marker=dict(symbol=SYMBOLS[source], size=13, color=COLOURS[source],
-                                     line=dict(color=INK, width=1)),
-            error_x=dict(type="data", symmetric=False, array=[(hi - lo) / 2 for _, lo, hi, _ in rows],
-                         arrayminus=[(hi - lo) / 2 for _, lo, hi, _ in rows],
-                         color=COLOURS[source], thickness=5, width=0),
-            text=[f"{said}  " for *_, said in rows], textposition="middle left",
+            x=[(r.low + r.high) / 2 for r in rows], y=[row_of[r.category] + offset for r in rows],
+            mode="markers+text", name=source.name,
+            marker=dict(symbol=symbol, size=13, color=colour, line=dict(color=INK, width=1)),
+            error_x=dict(type="data", symmetric=False, array=[(r.high - r.low) / 2 for r in rows],
+                         arrayminus=[(r.high - r.low) / 2 for r in rows],
+                         color=colour, thickness=5, width=0),
+            text=[f"{r.text}  " for r in rows], textposition="middle left",
             textfont=dict(size=13), cliponaxis=False,
-            hovertext=[f"{source}: {course}, {said}" for course, _, _, said in rows],
+            hovertext=[f"{source.name}: {r.category}, {r.text}" for r in rows],
             hoverinfo="text"))
-    fig.update_yaxes(tickvals=[0, 1], ticktext=["Primary progressive", "Relapsing-remitting<br>at onset"],
-                     range=[-0.6, 1.6], fixedrange=True, automargin=True)
-    fig.update_xaxes(range=[0, 100], title="People with MS (per cent, or in 100)",
-                     gridcolor=LIGHT_GREY, fixedrange=True)
+    n = len(chart.categories)
+    fig.update_yaxes(tickvals=list(range(n)), ticktext=[wrap(c, 20) for c in chart.categories],
+                     range=[-0.6, n - 0.4], fixedrange=True, automargin=True)
+    fig.update_xaxes(range=[0, chart.x_max], title=chart.x_title, gridcolor=LIGHT_GREY,
+                     fixedrange=True)
     fig.update_layout(legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom"), dragmode=False)
-    return base_layout(fig, TITLE, 440, left=20, bottom=110, source=(
-        "Bars show a range, dots a single figure. NICE CG186 adds that about two-thirds of people "
-        "who start with relapsing-remitting MS later develop secondary progressive MS [R2]. "
-        "Figures vary by source."))
+    return base_layout(fig, chart.title, 440, left=20, bottom=110, source=chart.source)
 
 
-def ms_courses_alt_text(sources=SOURCES) -> str:
-    lines = ["How MS starts, as two sources give it; the figures differ."]
-    for source, rows in sources.items():
-        lines.append(f"- {source}: " + "; ".join(f"{course.lower()}: {said}"
-                                                for course, _, _, said in rows) + ".")
-    lines.append("- About two-thirds of people who start with relapsing-remitting MS later "
-                 "develop secondary progressive MS [R2].")
-    return "\n".join(lines)
+def ms_courses_alt_text(chart: RangeChart) -> str:
+    lines = [chart.alt_intro]
+    for source in chart.sources:
+        lines.append(f"- {source.name}: " + "; ".join(f"{r.category.lower()}: {r.text}"
+                                                     for r in source.rows) + ".")
+    return "\n".join(lines + chart.alt_outro)
 
 
-def ms_courses_item(course=None) -> FigureItem:
-    return FigureItem("ms_courses", TITLE, ms_courses_figure(), ms_courses_alt_text())
+def ms_courses_item(course) -> FigureItem:
+    chart = chart_data(course, "ms_courses")
+    return FigureItem("ms_courses", chart.title, ms_courses_figure(chart), ms_courses_alt_text(chart))

@@ -17,6 +17,7 @@ from .palette import EDGE_STYLES, FADED_OPACITY, GREY, INK, KIND_STYLES, kind_st
 TITLE = "From nerve damage to leg pain: the causal pathway"
 ALL_LABEL = "Show all"
 NODE_SIZE = 17
+MENU_TOP = 92   # top margin of the figure with the dropdown: title, then the menu row
 CURVE_POINTS = 15
 
 
@@ -226,7 +227,10 @@ def base_figure(pathway: Pathway, title: str = TITLE, height: int = 650) -> go.F
 def pathway_figure(pathway: Pathway, active: str | None = None) -> go.Figure:
     """The pathway with a dropdown: "Show all", then one entry per pain type that shows
     its causal chain at full strength and fades the rest."""
-    fig = base_figure(pathway)
+    fig = base_figure(pathway, height=680)
+    # the dropdown sits below the row where plotly's modebar appears on hover (top right,
+    # about 25 px high), so the modebar never covers it
+    fig.update_layout(margin=dict(t=MENU_TOP))
     buttons = [dict(label=ALL_LABEL, method="update",
                     args=[{"opacity": opacities(pathway, None)},
                           {"title.text": wrap(TITLE, 80), "annotations": annotations(pathway, None)}])]

@@ -35,10 +35,15 @@ def _step_opacities(pathway: Pathway, stage: int) -> list[float]:
     return out + [1.0] * len(legend_traces(pathway))
 
 
+CAPTION_WIDTH = 92   # characters a line: fits the plot at 700 px wide (about 6 px a character)
+TOP = 150            # room above the plot for the title and a caption of up to 5 lines
+
+
 def _caption(pathway: Pathway, stage: int) -> dict:
+    """The stage heading on its own line, then the caption wrapped to fit a 700 px plot."""
     s = pathway.stages[stage - 1]
-    return dict(text=f"<b>Stage {s.number} of {len(pathway.stages)}: {s.title}.</b> "
-                     + wrap(s.caption, 120),
+    return dict(text=f"<b>Stage {s.number} of {len(pathway.stages)}: {s.title}.</b><br>"
+                     + wrap(s.caption, CAPTION_WIDTH),
                 xref="paper", yref="paper", x=0, y=1.0, xanchor="left", yanchor="bottom",
                 yshift=22, align="left", showarrow=False, font=dict(size=13, color=INK),
                 name="caption")
@@ -68,7 +73,7 @@ def pathway_steps_figure(pathway: Pathway) -> go.Figure:
     fig.frames = frames
     anim = dict(mode="immediate", frame=dict(duration=0, redraw=True), transition=dict(duration=0))
     fig.update_layout(
-        height=720, margin=dict(t=120, b=200),
+        height=750, margin=dict(t=TOP, b=200),
         sliders=[dict(
             active=0, x=0.1, len=0.88, y=-0.27, yanchor="top", pad=dict(t=0),
             currentvalue=dict(prefix="Stage ", font=dict(size=13)),
