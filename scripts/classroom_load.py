@@ -28,6 +28,7 @@ import asyncio
 import json
 import os
 import re
+import shutil
 import statistics
 import sys
 import tempfile
@@ -311,6 +312,9 @@ def report(res: dict, args) -> int:
         print("\nFailures:")
         for name, f in failures[:50]:
             print(f"  {name}: {f}")
+        print(f"\nProgress files and kernel logs kept in {res['workdir']}")
+    else:
+        shutil.rmtree(res["workdir"], ignore_errors=True)
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps({

@@ -5,6 +5,10 @@ from typing import Any
 
 import yaml
 
+# libyaml's C parser when PyYAML has it (20x faster: loading the course is the first thing
+# every notebook kernel does); the pure-Python loader otherwise, and for error messages.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
 
 class YamlFileError(Exception):
     def __init__(self, line: int, message: str):
@@ -18,9 +22,16 @@ def parse(text: str, line_offset: int = 0) -> tuple[Any, yaml.Node | None]:
 
     Raises :class:`YamlFileError` with a 1-based line for syntax errors.
     """
+    if _FAST_LOADER is not None:
+        try:
+            node = yaml.compose(text, Loader=_FAST_LOADER)
+            data = None if node is None else _FAST_LOADER("").construct_document(node)
+            return data, node
+        except yaml.YAMLError:
+            pass  # parse again below, for the same error message with or without libyaml
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = None if node is None else yaml.SafeLoader("").construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
