@@ -72,10 +72,10 @@ class SectionView:
         from .figures import section_figures
 
         for item in section_figures(self.course, self.section.id):
-            _show(f"<h2>{html.escape(item.title)}</h2>")
-            display(item.figure)
-            _show(f'<details open class="course-figure-alt"><summary>Text description of the '
-                  f'diagram</summary><p>{"</p><p>".join(html.escape(x) for x in item.alt_text.splitlines() if x.strip())}</p></details>')
+            display(item.figure)  # the figure carries its own title
+            lines = "".join(f"<p>{html.escape(x)}</p>" for x in item.alt_text.splitlines() if x.strip())
+            _show(f'<details open class="course-figure-alt"><summary>Text description: '
+                  f"{html.escape(item.title)}</summary>{lines}</details>")
 
     def quiz(self):
         from .quiz import quiz_widget

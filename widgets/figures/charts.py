@@ -25,6 +25,14 @@ def chart_data(course, name: str):
     return charts[name]
 
 
+def text_on(colour: str) -> str:
+    """White or black text, whichever reads better on a ``#rrggbb`` fill (WCAG luminance)."""
+    r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    lum = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    return "#ffffff" if (1.05 / (lum + 0.05)) >= (lum + 0.05) / 0.05 else INK
+
+
 def hbar(values: list[Value], *, x_title: str, xmax: float, ci_name: str = "",
          colour: str = SERIES[0]) -> go.Figure:
     """Horizontal bars, top to bottom in the given order, each labelled with its value;
@@ -33,7 +41,10 @@ def hbar(values: list[Value], *, x_title: str, xmax: float, ci_name: str = "",
     vals = [v.value for v in values][::-1]
     fig = go.Figure(go.Bar(
         x=vals, y=labels, orientation="h", marker=dict(color=colour, line=dict(color=INK, width=1)),
-        text=[v.shown for v in values][::-1], textposition="outside", cliponaxis=False,
+        text=[v.shown for v in values][::-1], cliponaxis=False,
+        # a bar with an interval carries its number inside at its start, clear of the error bar
+        textposition=["inside" if v.low is not None else "outside" for v in values][::-1],
+        insidetextanchor="start", insidetextfont=dict(size=13, color=text_on(colour)),
         textfont=dict(size=13), hovertext=[f"{v.label}: {v.shown} [{', '.join(v.refs)}]"
                                           for v in values][::-1],
         hoverinfo="text", name="Estimate", showlegend=False,
