@@ -37,7 +37,7 @@ def base_layout(fig: go.Figure, title: str, height: int = 520, *, source: str = 
                 bottom: int = 70, left: int = 60, right: int = 30, top: int = 90) -> go.Figure:
     """Sizes and fonts that read well in a notebook and in print: autosized width,
     a fixed height, a wrapped title, and the source as an annotation under the plot."""
-    note = wrap(source, 120) if source else ""
+    note = wrap(source, 95) if source else ""  # fits a printed page as well as a notebook
     if note:
         bottom = max(bottom, 52 + 15 * (note.count("<br>") + 1))
     fig.update_layout(
