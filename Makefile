@@ -12,6 +12,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
+	-git config core.hooksPath .githooks 2>/dev/null
 	touch $(STAMP)
 
 install: $(STAMP)
