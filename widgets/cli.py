@@ -35,6 +35,9 @@ def _handouts(args) -> int:
             print(p)
         print("handouts not built: fix the problems above", file=sys.stderr)
         return 1
+    except OSError as exc:  # a folder it must not overwrite, no permission, a full disk
+        print(f"handouts not built: {exc}", file=sys.stderr)
+        return 1
     print(f"handouts written to {out}")
     return 0
 
@@ -42,7 +45,12 @@ def _handouts(args) -> int:
 def _pdf(args) -> int:
     from .handouts.pdf import print_pdfs
 
-    for path in print_pdfs(args.out, progress=lambda msg: print(msg, file=sys.stderr)):
+    try:
+        paths = print_pdfs(args.out, progress=lambda msg: print(msg, file=sys.stderr))
+    except OSError as exc:
+        print(f"PDFs not printed: {exc}", file=sys.stderr)
+        return 1
+    for path in paths:
         print(f"wrote {path}")
     return 0
 
