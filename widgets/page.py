@@ -46,8 +46,7 @@ class SectionPage:
             f'<header class="course-section-header" id="{esc(self.section.id)}">'
             f'<p class="course-kicker">{esc(self.course.info.title)} · {esc(self.position)}</p>'
             f"<h1>{esc(meta.title)}</h1>"
-            f'<p class="course-notice"><strong>Educational use only, not medical advice.</strong> '
-            f"Red flags and what to do are at the end of this section.</p>"
+            f'<p class="course-notice">{self.md(self.course.info.notice, inline=True, glossary=False)}</p>'
             f'<section class="course-objectives" aria-labelledby="{esc(self.section.id)}-objectives">'
             f'<h2 id="{esc(self.section.id)}-objectives">Learning objectives</h2>'
             f"<p>By the end of this section you will be able to:</p><ul>{objectives}</ul></section>"

@@ -13,6 +13,7 @@ from . import yamlsrc
 from .models import (
     CITATION_RE,
     CourseInfo,
+    HandoutText,
     GlossaryTerm,
     Part,
     Question,
@@ -46,6 +47,7 @@ class Course:
     pathway: Pathway | None
     figures: dict[str, list[str]] = field(default_factory=dict)
     charts: Charts | None = None
+    handout_text: HandoutText | None = None
 
     def section(self, key: str | int) -> Section:
         """A section by id (``"understanding-ms"``), number (``"02"``/``2``) or file stem."""
@@ -140,6 +142,11 @@ def check_course(content: str | Path | None = None) -> tuple[Course | None, list
         data, node, path = pw
         pathway = ctx.validate(Pathway, data, path, node)
 
+    handout_text = None
+    ht = ctx.yaml_file("handouts.yaml", required=False)
+    if ht is not None:
+        handout_text = ctx.validate(HandoutText, ht[0], ht[2], ht[1])
+
     figures: dict[str, list[str]] = {}
     fig = ctx.yaml_file("figures.yaml", required=False)
     if fig is not None:
@@ -189,10 +196,10 @@ def check_course(content: str | Path | None = None) -> tuple[Course | None, list
         course = None
         if info is not None:
             course = Course(root, info, sections, references, glossary, banks, pathway, figures,
-                            charts=charts)
+                            charts=charts, handout_text=handout_text)
         return course, problems
     return Course(root, info, sections, references, glossary, banks, pathway, figures,
-                  charts=charts), problems
+                  charts=charts, handout_text=handout_text), problems
 
 
 # ------------------------------------------------------------------ internals

@@ -73,10 +73,29 @@ class RedFlag(Strict):
         return self
 
 
+class HandoutContents(Strict):
+    references: NonEmpty
+    glossary: NonEmpty
+    answer_key: NonEmpty
+    print: NonEmpty
+
+
+class HandoutText(Strict):
+    """The handouts' own words (content/handouts.yaml): guidance and page introductions."""
+
+    how_to_use: list[NonEmpty] = Field(min_length=1)
+    how_to_use_instructor: list[NonEmpty] = []
+    contents: HandoutContents
+    references_intro: NonEmpty
+    answer_key_intro: NonEmpty
+
+
 class CourseInfo(Strict):
     title: NonEmpty
     subtitle: str = ""
     last_reviewed: dt.date
+    notice: NonEmpty = ("**Educational use only, not medical advice.** Red flags and what to do "
+                        "are at the end of every section.")
     disclaimer: NonEmpty
     red_flags_intro: NonEmpty
     red_flags: list[RedFlag] = Field(min_length=1)

@@ -189,6 +189,21 @@ def figure_blocks(course: Course, section: Section) -> list[FigureBlock]:
 
 
 # ------------------------------------------------------------------ the pages
+def handout_text(course: Course) -> dict | None:
+    """content/handouts.yaml rendered to safe inline HTML, or None when a course has none."""
+    ht = course.handout_text
+    if ht is None:
+        return None
+
+    def md(text: str):
+        return safe(markdown_html(text, inline=True))
+
+    return dict(how_to_use=[md(t) for t in ht.how_to_use],
+                how_to_use_instructor=[md(t) for t in ht.how_to_use_instructor],
+                contents={k: md(v) for k, v in ht.contents.model_dump().items()},
+                references_intro=md(ht.references_intro), answer_key_intro=md(ht.answer_key_intro))
+
+
 @dataclass
 class Nav:
     """Links a page shows at its top and bottom (hidden in print)."""
@@ -382,7 +397,9 @@ class Handouts:
     def _ctx(self, **kw) -> dict:
         base = dict(course=self.course, info=self.course.info, variant=self.variant,
                     instructor=self.variant == "instructor", nav=Nav(), standalone=False,
-                    course_footer=safe(course_footer_html(self.course)))
+                    course_footer=safe(course_footer_html(self.course)),
+                    notice=safe(markdown_html(self.course.info.notice, inline=True)),
+                    text=handout_text(self.course))
         base.update(kw)
         return base
 

@@ -1,0 +1,39 @@
+"""The handouts' own words come from content/handouts.yaml, not from the templates."""
+import shutil
+
+from widgets.course import check_course
+from widgets.handouts import build_handouts
+
+from conftest import ROOT
+
+
+def test_index_guidance_and_page_intros_come_from_content(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    text = (content / "handouts.yaml").read_text()
+    text = text.replace("Work through the sections in order", "Go through the sections one by one")
+    text = text.replace("Every source the course cites, by its key.", "All the sources, by key.")
+    (content / "handouts.yaml").write_text(text)
+    course_yaml = (content / "course.yaml").read_text()
+    (content / "course.yaml").write_text(course_yaml.replace("**Educational use only, not medical advice.**",
+                                                             "**For learning only, not medical advice.**"))
+    out = build_handouts(content=content, out=tmp_path / "out", variant="instructor")
+    index = (out / "instructor" / "index.html").read_text()
+    assert "Go through the sections one by one" in index
+    assert "Work through the sections in order" not in index
+    assert "<strong>For learning only, not medical advice.</strong>" in index
+    assert 'href="answer-key.html">answer key</a>' in index  # Markdown links in the guidance
+    refs = (out / "instructor" / "references.html").read_text()
+    assert "All the sources, by key." in refs
+    page = (out / "instructor" / "03-nerve-damage-and-sensation.html").read_text()
+    assert "For learning only, not medical advice." in page
+
+
+def test_a_broken_handouts_file_is_reported_with_its_line(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    text = (content / "handouts.yaml").read_text().replace("  print: every section", "  printed: every section")
+    (content / "handouts.yaml").write_text(text)
+    _, problems = check_course(content)
+    lines = [str(p) for p in problems]
+    assert any(l.startswith("content/handouts.yaml:") and "printed: unknown field" in l for l in lines), lines
