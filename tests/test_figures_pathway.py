@@ -86,8 +86,13 @@ def test_each_pain_type_highlights_exactly_its_chain(pw, fig):
     for p, button in zip(pw.pain_types, buttons):
         chain = set(causal_chain(pw, p.node))
         assert button.args[0]["opacity"] == _expected(pw, chain)
-        lit = {a["name"][6:] for a in button.args[1]["annotations"]
-               if a.get("name", "").startswith("label:") and a["opacity"] == 1.0}
+        # the entry sets each node label's opacity by its index among the annotations
+        changed = {int(k[len("annotations["):k.index("]")]): v for k, v in button.args[1].items()
+                   if k.startswith("annotations[") and k.endswith("].opacity")}
+        names = [fig.layout.annotations[i].name for i in changed]
+        assert all(n.startswith("label:") for n in names)
+        assert len(changed) == len(pw.nodes)
+        lit = {fig.layout.annotations[i].name[6:] for i, v in changed.items() if v == 1.0}
         assert lit == chain
 
 

@@ -231,16 +231,25 @@ def pathway_figure(pathway: Pathway, active: str | None = None) -> go.Figure:
     # the dropdown sits below the row where plotly's modebar appears on hover (top right,
     # about 25 px high), so the modebar never covers it
     fig.update_layout(margin=dict(t=MENU_TOP))
+    # each entry changes only the label annotations' opacity, not whole annotations, so the
+    # figure JSON stays small (the labels sit after the fixed annotations)
+    first_label = len(annotations(pathway, None)) - len(pathway.nodes)
+
+    def label_opacity(shown: set[str] | None) -> dict:
+        return {f"annotations[{first_label + i}].opacity": a["opacity"]
+                for i, a in enumerate(label_annotations(pathway, shown))}
+
     buttons = [dict(label=ALL_LABEL, method="update",
                     args=[{"opacity": opacities(pathway, None)},
-                          {"title.text": wrap(TITLE, 80), "annotations": annotations(pathway, None)}])]
+                          {"title.text": wrap(TITLE, 80), **label_opacity(None)}])]
+    chains = [None]
     for p in pathway.pain_types:
         chain = set(pathway.causal_chain(p.node))
+        chains.append(chain)
         buttons.append(dict(
             label=p.label, method="update",
             args=[{"opacity": opacities(pathway, chain)},
-                  {"title.text": wrap(chain_title(p.label), 80),
-                   "annotations": annotations(pathway, chain)}],
+                  {"title.text": wrap(chain_title(p.label), 80), **label_opacity(chain)}],
         ))
     index = 0
     if active is not None:
@@ -249,7 +258,7 @@ def pathway_figure(pathway: Pathway, active: str | None = None) -> go.Figure:
         for trace, op in zip(fig.data, buttons[index]["args"][0]["opacity"]):
             trace.opacity = op
         fig.update_layout(title_text=buttons[index]["args"][1]["title.text"])
-        fig.layout.annotations = buttons[index]["args"][1]["annotations"]
+        fig.layout.annotations = annotations(pathway, chains[index])
     fig.update_layout(updatemenus=[dict(
         type="dropdown", buttons=buttons, active=index, direction="down",
         x=1.0, xanchor="right", y=1.0, yanchor="bottom", pad=dict(t=0, b=22),
