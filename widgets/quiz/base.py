@@ -260,12 +260,13 @@ class QuestionView(widgets.VBox):
 
     @property
     def answer(self):
-        """The learner's answer in the presented form (see the kind module)."""
-        raise NotImplementedError
+        """The learner's answer in the presented form (see the kind module); by default the
+        value of the kind's one ``.choice`` control."""
+        return self.choice.value
 
     def set_answer(self, answer) -> None:
         """Set the controls to a presented answer; ``None`` clears them."""
-        raise NotImplementedError
+        self.choice.value = answer
 
     # -- shared behaviour
     def _show(self, fb: Feedback) -> None:

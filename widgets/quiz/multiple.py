@@ -5,19 +5,11 @@ import sys
 
 import ipywidgets as widgets
 
-from .base import MESSAGES, Feedback, Line, QuestionView, incomplete, option_inputs, shuffled, verdict
+from .base import MESSAGES, Feedback, Line, QuestionView, incomplete, option_inputs, verdict
+from .single import present  # noqa: F401 - a kind module's API; same shape as single choice
 
 # A presented multiple-choice question has the same shape as a single-choice one
 # (options in display order). An answer is a sorted list of option indices.
-
-
-def present(question, *, seed: int, hint: str = "") -> dict:
-    order = shuffled(len(question.options), seed)
-    return {
-        "id": question.id, "kind": question.kind, "prompt": question.prompt, "hint": hint,
-        "options": [{"text": question.options[i].text, "correct": question.options[i].correct,
-                     "explanation": question.options[i].explanation} for i in order],
-    }
 
 
 def grade(data: dict, answer) -> Feedback:

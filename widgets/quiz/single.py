@@ -60,13 +60,6 @@ class SingleChoiceView(QuestionView):
             style={"description_width": "initial"}, layout=widgets.Layout(width="auto"))
         return [self.choice]
 
-    @property
-    def answer(self):
-        return self.choice.value
-
-    def set_answer(self, answer) -> None:
-        self.choice.value = answer
-
 
 SingleChoiceView.kind = sys.modules[__name__]
 View = SingleChoiceView

@@ -74,13 +74,6 @@ class TrueFalseView(QuestionView):
             tooltip=f"True or false: {self.data['prompt']}")
         return [self.choice]
 
-    @property
-    def answer(self):
-        return self.choice.value
-
-    def set_answer(self, answer) -> None:
-        self.choice.value = answer
-
 
 TrueFalseView.kind = sys.modules[__name__]
 View = TrueFalseView
