@@ -63,6 +63,8 @@ class SectionPage:
         return out
 
     def body_html(self, part: str | int | None = None) -> str:
+        if part is None and self._body is not None:
+            return self._body  # rendered once: the glossary and references need it too
         chunks = []
         for i, (slug, title, body) in enumerate(self.parts()):
             if part is not None and part not in (i, slug, title):
@@ -73,7 +75,10 @@ class SectionPage:
         if part is not None and not chunks:
             names = ", ".join(t for _, t, _ in self.parts())
             raise KeyError(f"section {self.section.id!r} has no part {part!r}; its parts: {names}")
-        return f'<div class="course-body">{"".join(chunks)}</div>'
+        html_ = f'<div class="course-body">{"".join(chunks)}</div>'
+        if part is None:
+            self._body = html_
+        return html_
 
     def summary_html(self) -> str:
         items = "".join(f"<li>{self.md(k, inline=True, glossary=False)}</li>"
@@ -116,8 +121,7 @@ class SectionPage:
         flags = "".join(
             f"<li><strong>{esc(f.signs)}</strong>: {self.md(f.action, inline=True, glossary=False)}</li>"
             for f in info.red_flags)
-        reviewed = max(self.section.meta.last_reviewed, info.last_reviewed) \
-            if False else self.section.meta.last_reviewed
+        reviewed = self.section.meta.last_reviewed
         return (
             f'<footer class="course-safety" aria-labelledby="{esc(self.section.id)}-safety">'
             f'<h2 id="{esc(self.section.id)}-safety">Safety: red flags and what to do</h2>'

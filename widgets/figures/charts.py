@@ -80,3 +80,20 @@ def values_alt_text(intro: str, values: list[Value], outro: list[str] = (),
         note = f", {v.note}" if v.note else ""
         lines.append(f"- {v.label}: {v.shown}{ci}{note} [{', '.join(v.refs)}].")
     return "\n".join([*lines, *outro])
+
+
+def bar_chart_item(name: str, colour: str, height: int, bottom: int = 95):
+    """The figure-item builder of a plain horizontal bar chart read from ``charts.yaml``:
+    labelled bars (with intervals where given) and the values as sentences."""
+    from .base import FigureItem, base_layout
+
+    def item(course) -> FigureItem:
+        chart = chart_data(course, name)
+        fig = hbar(chart.values, colour=colour, xmax=chart.x_max, x_title=chart.x_title,
+                   ci_name=chart.ci_name)
+        fig = base_layout(fig, chart.title, height, source=chart.source, bottom=bottom, left=20)
+        alt = values_alt_text(chart.alt_intro, chart.values, chart.alt_outro, chart.ci_name)
+        return FigureItem(name, chart.title, fig, alt)
+
+    item.__name__ = f"{name}_item"
+    return item

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from ..course.charts import BarChart, EvidenceChart, MeasureChart
+from ..course.charts import EvidenceChart, MeasureChart
 from .alt_text import refs_text
 from .base import FigureItem, base_layout, wrap
-from .charts import chart_data, hbar, values_alt_text
+from .charts import bar_chart_item, chart_data
 from .palette import GREY, INK, LIGHT_GREY, OKABE_ITO
 
 # ------------------------------------------------------------------ exercise
@@ -107,38 +107,9 @@ def fatigue_interventions_item(course) -> FigureItem:
                       fatigue_interventions_alt_text(chart))
 
 
-# ------------------------------------------------------------------ heat
-def heat_sensitivity_figure(chart: BarChart) -> go.Figure:
-    fig = hbar(chart.values, colour=OKABE_ITO["orange"], xmax=chart.x_max, x_title=chart.x_title,
-               ci_name=chart.ci_name)
-    return base_layout(fig, chart.title, 360, left=20, bottom=100, source=chart.source)
-
-
-def heat_sensitivity_alt_text(chart: BarChart) -> str:
-    return values_alt_text(chart.alt_intro, chart.values, chart.alt_outro, chart.ci_name)
-
-
-def heat_sensitivity_item(course) -> FigureItem:
-    chart = chart_data(course, "heat_sensitivity")
-    return FigureItem("heat_sensitivity", chart.title, heat_sensitivity_figure(chart),
-                      heat_sensitivity_alt_text(chart))
-
-
-# ------------------------------------------------------------------ weight
-def weight_comorbidity_figure(chart: BarChart) -> go.Figure:
-    fig = hbar(chart.values, colour=OKABE_ITO["reddish_purple"], xmax=chart.x_max,
-               x_title=chart.x_title, ci_name=chart.ci_name)
-    return base_layout(fig, chart.title, 380, left=20, bottom=95, source=chart.source)
-
-
-def weight_comorbidity_alt_text(chart: BarChart) -> str:
-    return values_alt_text(chart.alt_intro, chart.values, chart.alt_outro, chart.ci_name)
-
-
-def weight_comorbidity_item(course) -> FigureItem:
-    chart = chart_data(course, "weight_comorbidity")
-    return FigureItem("weight_comorbidity", chart.title, weight_comorbidity_figure(chart),
-                      weight_comorbidity_alt_text(chart))
+# ------------------------------------------------------------------ heat, weight
+heat_sensitivity_item = bar_chart_item("heat_sensitivity", OKABE_ITO["orange"], 360, bottom=100)
+weight_comorbidity_item = bar_chart_item("weight_comorbidity", OKABE_ITO["reddish_purple"], 380)
 
 
 __all__ = ["GREY", "measure_bars", "measure_alt_text"]

@@ -9,14 +9,8 @@ import plotly.graph_objects as go
 
 from ..course.charts import BarChart
 from .base import FigureItem, base_layout, wrap
-from .charts import chart_data, hbar, values_alt_text
+from .charts import bar_chart_item, chart_data, values_alt_text
 from .palette import INK, LIGHT_GREY, OKABE_ITO
-
-
-def _bars(chart: BarChart, colour: str, height: int) -> go.Figure:
-    fig = hbar(chart.values, colour=colour, xmax=chart.x_max, x_title=chart.x_title,
-               ci_name=chart.ci_name)
-    return base_layout(fig, chart.title, height, source=chart.source, bottom=95, left=20)
 
 
 def _alt(chart: BarChart) -> str:
@@ -24,17 +18,7 @@ def _alt(chart: BarChart) -> str:
 
 
 # ------------------------------------------------------- by pain type (Foley 2013)
-def prevalence_figure(chart: BarChart) -> go.Figure:
-    return _bars(chart, OKABE_ITO["blue"], 480)
-
-
-def prevalence_alt_text(chart: BarChart) -> str:
-    return _alt(chart)
-
-
-def prevalence_item(course) -> FigureItem:
-    chart = chart_data(course, "prevalence")
-    return FigureItem("prevalence", chart.title, prevalence_figure(chart), prevalence_alt_text(chart))
+prevalence_item = bar_chart_item("prevalence", OKABE_ITO["blue"], 480)
 
 
 # ------------------------------------------------------- sources disagree
@@ -73,15 +57,4 @@ def pain_estimates_item(course) -> FigureItem:
 
 
 # ------------------------------------------------------- ongoing extremity pain
-def extremity_pain_figure(chart: BarChart) -> go.Figure:
-    return _bars(chart, OKABE_ITO["vermillion"], 420)
-
-
-def extremity_pain_alt_text(chart: BarChart) -> str:
-    return _alt(chart)
-
-
-def extremity_pain_item(course) -> FigureItem:
-    chart = chart_data(course, "extremity_pain")
-    return FigureItem("extremity_pain", chart.title, extremity_pain_figure(chart),
-                      extremity_pain_alt_text(chart))
+extremity_pain_item = bar_chart_item("extremity_pain", OKABE_ITO["vermillion"], 420)
