@@ -63,7 +63,8 @@ def make_injected_content(dest: Path) -> Path:
     sections = sorted((dest / "sections").glob("*.md"))
     target = next((p for p in sections if p.name.startswith("03-")), sections[-1])
     post = frontmatter.load(target)
-    post["objectives"] = [*post["objectives"][:-1], _salt(post["objectives"][-1])]
+    last = post["objectives"][-1]
+    post["objectives"] = [*post["objectives"][:-1], {**last, "text": _salt(last["text"])}]
     post["key_points"] = [*post["key_points"], _salt("A salted key point")]
     post["facilitator_notes"] = [*post.get("facilitator_notes", []), _salt("A salted note")]
     post["discussion_prompts"] = [*post.get("discussion_prompts", []), _salt("A salted prompt")]

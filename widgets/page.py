@@ -40,7 +40,7 @@ class SectionPage:
     # -- parts ------------------------------------------------------------------
     def header_html(self) -> str:
         meta = self.section.meta
-        objectives = "".join(f"<li>{self.md(o, inline=True, glossary=False)}</li>"
+        objectives = "".join(f"<li>{self.md(o.text, inline=True, glossary=False)}</li>"
                              for o in meta.objectives)
         return (
             f'<header class="course-section-header" id="{esc(self.section.id)}">'

@@ -5,6 +5,7 @@ from .models import (
     GlossaryTerm,
     Matching,
     MultipleChoice,
+    Objective,
     Option,
     Ordering,
     Quiz,
@@ -21,5 +22,5 @@ from .problems import ContentError, Problem
 __all__ = [
     "Course", "check_course", "load_course", "DEFAULT_CONTENT", "ContentError", "Problem",
     "Section", "Reference", "GlossaryTerm", "Quiz", "QuizBank", "SingleChoice", "MultipleChoice",
-    "TrueFalse", "Ordering", "Matching", "Option", "Pathway", "QUESTION_KINDS", "cited_keys",
+    "TrueFalse", "Ordering", "Matching", "Option", "Objective", "Pathway", "QUESTION_KINDS", "cited_keys",
 ]

@@ -58,18 +58,47 @@ class Course:
         raise KeyError(f"no section {key!r}; the course has: {known}")
 
     def quiz(self, section_id: str) -> Quiz:
-        """The quiz of a section; a review bank draws questions from every other bank."""
+        """The end-of-section quiz: the bank's items that belong to no part and to no
+        pre/post test. The review section's quiz adds every other bank's ``review: true``
+        items (or, while no bank flags any, the first ``review.per_section`` of each)."""
         bank = self.banks.get(section_id)
         if bank is None:
             return Quiz(section=section_id, questions=[])
-        questions: list[Question] = list(bank.questions)
+        questions: list[Question] = [q for q in bank.questions if q.part is None and q.use is None]
         if bank.review:
+            flagged = any(q.review for b in self.banks.values() for q in b.questions)
             for s in self.sections:
                 other = self.banks.get(s.id)
                 if other is None or s.id == section_id:
                     continue
-                questions.extend(other.questions[: bank.review.per_section])
+                if flagged:
+                    questions.extend(q for q in other.questions if q.review)
+                else:
+                    own = [q for q in other.questions if q.part is None and q.use is None]
+                    questions.extend(own[: bank.review.per_section])
         return Quiz(section=section_id, questions=questions)
+
+    def checks(self, section_id: str, part_slug: str) -> list[Question]:
+        """The check-yourself items asked right after one part of a section."""
+        bank = self.banks.get(section_id)
+        return [q for q in bank.questions if q.part == part_slug] if bank else []
+
+    def pretest(self) -> Quiz:
+        """One item per section, asked before the course (start-here)."""
+        return self._tests("pre")
+
+    def posttest(self) -> Quiz:
+        """The parallel items, asked at the end of the course (review)."""
+        return self._tests("post")
+
+    def _tests(self, use: str) -> Quiz:
+        questions = [q for s in self.sections for q in getattr(self.banks.get(s.id), "questions", [])
+                     if q.use == use]
+        return Quiz(section=f"{use}test", questions=questions)
+
+    def questions(self) -> list[Question]:
+        """Every question of every bank, in section order."""
+        return [q for s in self.sections for q in getattr(self.banks.get(s.id), "questions", [])]
 
     def question(self, question_id: str) -> Question:
         for bank in self.banks.values():
@@ -181,6 +210,22 @@ def check_course(content: str | Path | None = None) -> tuple[Course | None, list
                         ctx.add(path, ctx.line(path, ("questions", qi, "nodes")),
                                 f"question {q.id!r} names pathway node {nid!r}, which "
                                 "pathway.yaml does not define; use one of its node ids")
+    by_id = {s.id: s for s in sections}
+    for sid, bank in banks.items():
+        path, section = ctx.bank_paths[sid], by_id.get(sid)
+        if section is None:
+            continue
+        objectives = {o.id for o in section.meta.objectives}
+        parts = {p.slug for p in section.parts}
+        for qi, q in enumerate(bank.questions):
+            if q.objective is not None and q.objective not in objectives:
+                ctx.add(path, ctx.line(path, ("questions", qi, "objective")),
+                        f"question {q.id!r} names objective {q.objective!r}, which the section's "
+                        f"front matter does not define; use one of: {', '.join(sorted(objectives))}")
+            if q.part is not None and q.part not in parts:
+                ctx.add(path, ctx.line(path, ("questions", qi, "part")),
+                        f"question {q.id!r} names part {q.part!r}, which the section does not "
+                        f"have; use one of: {', '.join(sorted(parts))}")
     all_ids: dict[str, str] = {}
     for sid, bank in banks.items():
         path = ctx.bank_paths[sid]

@@ -102,12 +102,19 @@ class CourseInfo(Strict):
 
 
 # ------------------------------------------------------------------ sections
+class Objective(Strict):
+    """One learning objective; quiz items name the objective they test by its ``id``."""
+
+    id: Slug
+    text: NonEmpty
+
+
 class SectionMeta(Strict):
     id: Slug
     title: NonEmpty
     order: int = Field(ge=0)
     last_reviewed: dt.date
-    objectives: list[NonEmpty] = Field(min_length=1)
+    objectives: list[Objective] = Field(min_length=1)
     key_points: list[NonEmpty] = Field(min_length=1)
     facilitator_notes: list[NonEmpty] = []
     discussion_prompts: list[NonEmpty] = []
@@ -154,7 +161,7 @@ class Section(Strict):
 
     def citations(self) -> list[str]:
         """Every key this section cites, in order of first citation, without repeats."""
-        texts = [self.markdown, *self.meta.key_points, *self.meta.objectives]
+        texts = [self.markdown, *self.meta.key_points, *(o.text for o in self.meta.objectives)]
         seen: dict[str, None] = {}
         for text in texts:
             for key in cited_keys(text):
@@ -169,11 +176,31 @@ class Option(Strict):
     explanation: NonEmpty
 
 
+LEVELS = ("recall", "understand", "apply")
+AUDIENCES = ("patients", "clinicians", "everyone")
+
+
 class QuestionBase(Strict):
     id: Slug
     prompt: NonEmpty
     refs: list[RefKey] = Field(min_length=1)
     nodes: list[Slug] = []
+    # item metadata (content/README.md, "A quiz bank")
+    objective: Slug | None = None            # an objective id from the section's front matter
+    level: Literal["recall", "understand", "apply"] | None = None
+    audience: Literal["patients", "clinicians", "everyone"] | None = None
+    facts: list[Slug] = []                   # ids from content/facts.yaml the item relies on
+    # where the item is asked (none of these: the end-of-section quiz)
+    part: Slug | None = None                 # "check yourself" after the part with this slug
+    use: Literal["pre", "post"] | None = None  # the section's pre-test / post-test item
+    review: bool = False                     # also asked in the review section's quiz
+
+    @model_validator(mode="after")
+    def _one_place(self):
+        if self.part is not None and self.use is not None:
+            raise ValueError("a question is either a check-yourself item ('part') or a "
+                             "pre/post-test item ('use'), not both; remove one")
+        return self
 
 
 def _no_duplicates(texts: list[str], what: str) -> None:
