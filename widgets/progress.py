@@ -4,11 +4,17 @@ Where it lives: ``$MS_COURSE_PROGRESS`` if set, else
 ``$XDG_DATA_HOME/ms-leg-pain-course/progress.json`` (``~/.local/share/...`` by default).
 
 The file holds, per learner and question id, the last checked answer (as option texts,
-so a reshuffle or a reordered bank does not change its meaning) and whether it was right::
+so a reshuffle or a reordered bank does not change its meaning), whether it was right,
+how sure the learner was, how many checks so far and the first check ever::
 
-    {"version": 1,
+    {"version": 2,
      "learners": {"learner": {"msk-01": {"answer": "...", "correct": true,
+                                          "confidence": "high", "attempts": 2,
+                                          "first": {"answer": "...", "correct": false,
+                                                    "confidence": "medium"},
                                           "saved": "2026-11-25T10:00:00+00:00"}}}}
+
+Version 1 files (no ``confidence``, ``attempts`` or ``first``) still load.
 
 A damaged or unwritable file never stops a quiz: the store warns once (one line), shows
 the same line in ``notice``, and keeps answers in memory. A damaged file is first copied
@@ -28,10 +34,11 @@ from typing import Any
 ENV_PATH = "MS_COURSE_PROGRESS"
 ENV_LEARNER = "MS_COURSE_LEARNER"
 APP_DIR = "ms-leg-pain-course"
-VERSION = 1
+VERSION = 2
+CONFIDENCE_LEVELS = ("low", "medium", "high")
 
 __all__ = ["ProgressStore", "ProgressWarning", "Score", "default_path", "default_learner",
-           "default_store"]
+           "default_store", "next_entry", "first_check"]
 
 
 class ProgressWarning(UserWarning):
@@ -175,14 +182,15 @@ class ProgressStore:
     def get(self, learner: str | None, question_id: str) -> dict | None:
         return self._data["learners"].get(learner or default_learner(), {}).get(question_id)
 
-    def record(self, learner: str | None, question_id: str, answer: Any, correct: bool) -> None:
+    def record(self, learner: str | None, question_id: str, answer: Any, correct: bool,
+               confidence: str | None = None) -> None:
         """Save a checked answer (merging with what other notebooks wrote meanwhile)."""
         learner = learner or default_learner()
         if self.writable:
             self._data = self._read()
-        entry = {"answer": answer, "correct": bool(correct),
-                 "saved": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
-        self._data.setdefault("learners", {}).setdefault(learner, {})[question_id] = entry
+        answers = self._data.setdefault("learners", {}).setdefault(learner, {})
+        answers[question_id] = next_entry(answers.get(question_id), answer, correct, confidence)
+        self._data["version"] = VERSION
         self._write()
 
     def reset(self, learner: str | None = None) -> None:
@@ -200,6 +208,39 @@ class ProgressStore:
 
     def section_score(self, course, section_id: str, learner: str | None = None) -> Score:
         return self.score([q.id for q in course.quiz(section_id).questions], learner)
+
+
+def next_entry(old: dict | None, answer: Any, correct: bool, confidence: str | None = None,
+               now: dt.datetime | None = None) -> dict:
+    """The entry after one more check (format version 2): the last answer, how sure the
+    learner was, how many checks so far, and the first check ever, kept for the pre/post
+    gain and calibration. Fields other writers add (``box``, ``due``) are kept; an entry
+    written by version 1 counts as the first check."""
+    if confidence is not None and confidence not in CONFIDENCE_LEVELS:
+        raise ValueError(f"confidence must be one of {', '.join(CONFIDENCE_LEVELS)} or None, "
+                         f"not {confidence!r}")
+    now = now or dt.datetime.now(dt.timezone.utc)
+    old = dict(old) if isinstance(old, dict) else None
+    entry = dict(old or {})
+    if old is None:
+        first = {"answer": answer, "correct": bool(correct), "confidence": confidence}
+        attempts = 1
+    else:
+        first = old.get("first") or {"answer": old.get("answer"), "correct": bool(old.get("correct")),
+                                     "confidence": old.get("confidence")}
+        attempts = int(old.get("attempts") or 1) + 1
+    entry.update(answer=answer, correct=bool(correct), confidence=confidence,
+                 saved=now.isoformat(timespec="seconds"), attempts=attempts, first=first)
+    return entry
+
+
+def first_check(entry: dict) -> dict:
+    """The first check ever of an entry (version 1 entries: the entry itself)."""
+    first = entry.get("first") if isinstance(entry, dict) else None
+    if isinstance(first, dict) and "correct" in first:
+        return first
+    return {"answer": entry.get("answer"), "correct": bool(entry.get("correct")),
+            "confidence": entry.get("confidence")}
 
 
 _STORES: dict[Path, ProgressStore] = {}
