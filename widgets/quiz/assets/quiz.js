@@ -15,7 +15,31 @@
   }
 
   function feedback(status, headline, lines, note, hint) {
-    return { status: status, headline: headline, lines: lines || [], note: note || "", hint: hint || "" };
+    return { status: status, headline: headline, lines: lines || [], note: note || "", hint: hint || "",
+      alert: "", confidence: null, points: null, scoreNote: "" };
+  }
+
+  // ---- confidence-based marking: mirrors widgets/quiz/confidence.py and base.with_confidence
+  var POINTS = { low: [1, 0], medium: [2, -2], high: [3, -6] };  // [right, wrong]
+
+  function points(correct, level) {
+    return POINTS[level] ? POINTS[level][correct ? 0 : 1] : null;
+  }
+
+  function withConfidence(M, fb, level) {
+    if ((fb.status !== "correct" && fb.status !== "wrong") || !POINTS[level]) { return fb; }
+    var p = points(fb.status === "correct", level);
+    fb.confidence = level;
+    fb.points = p;
+    fb.scoreNote = M.confidence_points.replace("{level}", M["level_" + level])
+      .replace("{points}", p > 0 ? "+" + p : String(p));
+    fb.alert = fb.status === "wrong" && level === "high" ? M.confident_error : "";
+    return fb;
+  }
+
+  function readConfidence(q) {
+    var c = q.querySelector(".ms-quiz__confidence input[type=radio]:checked");
+    return c ? c.value : null;
   }
 
   function line(mark, label, text) {
@@ -52,7 +76,7 @@
   var KINDS = {
     single: {
       read: function (q) {
-        var c = q.querySelector("input[type=radio]:checked");
+        var c = q.querySelector(".ms-quiz__controls input[type=radio]:checked");
         return c ? parseInt(c.value, 10) : null;
       },
       grade: function (M, data, answer) {
@@ -64,7 +88,7 @@
     },
     multiple: {
       read: function (q) {
-        return Array.prototype.map.call(q.querySelectorAll("input[type=checkbox]:checked"), function (c) {
+        return Array.prototype.map.call(q.querySelectorAll(".ms-quiz__controls input[type=checkbox]:checked"), function (c) {
           return parseInt(c.value, 10);
         }).sort(function (a, b) { return a - b; });
       },
@@ -84,7 +108,7 @@
     },
     truefalse: {
       read: function (q) {
-        var c = q.querySelector("input[type=radio]:checked");
+        var c = q.querySelector(".ms-quiz__controls input[type=radio]:checked");
         return c ? c.value === "true" : null;
       },
       grade: function (M, data, answer) {
@@ -157,6 +181,11 @@
     var p = el("p", "ms-feedback__headline");
     p.appendChild(el("strong", "", fb.headline));
     div.appendChild(p);
+    if (fb.alert) {
+      var a = el("p", "ms-feedback__alert");
+      a.appendChild(el("strong", "", fb.alert));
+      div.appendChild(a);
+    }
     if (fb.lines.length) {
       var ul = el("ul", "ms-feedback__lines");
       fb.lines.forEach(function (l) {
@@ -172,21 +201,33 @@
       div.appendChild(ul);
     }
     if (fb.note) { div.appendChild(el("p", "ms-feedback__note", fb.note)); }
+    if (fb.scoreNote) { div.appendChild(el("p", "ms-feedback__points", fb.scoreNote)); }
     if (fb.hint) { div.appendChild(el("p", "ms-feedback__hint", fb.hint)); }
     return div;
   }
 
   function clearForm(q) {
-    Array.prototype.forEach.call(q.querySelectorAll(".ms-quiz__controls input"), function (i) { i.checked = false; });
+    Array.prototype.forEach.call(q.querySelectorAll(".ms-quiz__controls input, .ms-quiz__confidence input"),
+      function (i) { i.checked = false; });
     Array.prototype.forEach.call(q.querySelectorAll(".ms-quiz__controls select"), function (s) { s.value = ""; });
   }
 
-  function updateScore(section) {
+  function updateScore(section, M) {
     var score = section.querySelector(".ms-quiz__score");
     if (!score) { return; }
     var qs = section.querySelectorAll(".ms-quiz-question");
-    var right = section.querySelectorAll('.ms-quiz-question[data-state="correct"]').length;
-    score.textContent = "Score: " + right + " of " + qs.length + " answered correctly";
+    var right = 0, total = 0, rated = 0;
+    Array.prototype.forEach.call(qs, function (q) {
+      var state = q.getAttribute("data-state");
+      if (state === "correct") { right += 1; }
+      var p = q.getAttribute("data-points");
+      if (state && p !== null && p !== "") { total += parseInt(p, 10); rated += 1; }
+    });
+    var text = M.score.replace("{correct}", String(right)).replace("{total}", String(qs.length));
+    if (rated) {
+      text += M.score_points.replace("{points}", String(total)).replace("{best}", String(3 * qs.length));
+    }
+    score.textContent = text;
   }
 
   function setUp(section) {
@@ -205,10 +246,14 @@
         if (figure) { figure.hidden = !(fb.status === "wrong" && fb.hint); }
         if (fb.status === "correct" || fb.status === "wrong") {
           q.setAttribute("data-state", fb.status);
+          if (fb.points === null) { q.removeAttribute("data-points"); } else { q.setAttribute("data-points", String(fb.points)); }
+          if (fb.confidence) { q.setAttribute("data-confidence", fb.confidence); } else { q.removeAttribute("data-confidence"); }
         } else if (fb.status === "incomplete") {
           q.removeAttribute("data-state");
+          q.removeAttribute("data-points");
+          q.removeAttribute("data-confidence");
         }
-        updateScore(section);
+        updateScore(section, M);
       }
 
       q.addEventListener("click", function (event) {
@@ -216,7 +261,12 @@
         if (!button || !q.contains(button)) { return; }
         var action = button.getAttribute("data-action");
         if (action === "check") {
-          show(kind.grade(M, data, kind.read(q)));
+          var fb = kind.grade(M, data, kind.read(q));
+          var level = readConfidence(q);
+          if ((fb.status === "correct" || fb.status === "wrong") && !level) {
+            fb = incomplete(M, "choose_confidence");
+          }
+          show(withConfidence(M, fb, level));
         } else if (action === "reveal") {
           show(kind.reveal(M, data));
         } else if (action === "retry") {
@@ -224,13 +274,15 @@
           out.textContent = "";
           if (figure) { figure.hidden = true; }
           q.removeAttribute("data-state");
-          updateScore(section);
+          q.removeAttribute("data-points");
+          q.removeAttribute("data-confidence");
+          updateScore(section, M);
           var first = q.querySelector(".ms-quiz__controls input, .ms-quiz__controls select");
           if (first) { first.focus(); }
         }
       });
     });
-    updateScore(section);
+    updateScore(section, M);
   }
 
   function start() {
