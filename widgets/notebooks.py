@@ -12,6 +12,7 @@ from pathlib import Path
 import nbformat
 
 from .course import Course
+from .page import review_section_id
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 NAME_RE = re.compile(r"^(?P<num>\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.ipynb$")
@@ -48,9 +49,7 @@ def skeleton(course: Course, section_id: str) -> list[tuple[str, str, str]]:
     for i, part in enumerate(s.parts, start=1):
         cells += [(md, f"part-{i}-heading", f"## {part.title}"),
                   (code, f"part-{i}", f'section.part("{part.slug}")')]
-    review = next((x.id for x in course.sections
-                   if getattr(course.banks.get(x.id), "review", None) is not None),
-                  course.sections[-1].id)
+    review = review_section_id(course)
     if s.order == 0 and course.pretest().questions:
         cells += [(md, "pretest-heading", f"## {PRETEST_HEADING}"),
                   (code, "pretest", "section.pretest()")]

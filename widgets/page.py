@@ -156,3 +156,11 @@ def course_map_html(course: Course, href=lambda s: f"{s.number}-{s.id}.ipynb") -
         for s in course.sections)
     return (f'<nav class="course-map" aria-label="Course map"><h2>Course map</h2>'
             f"<ol start=\"0\">{rows}</ol></nav>")
+
+
+def review_section_id(course: Course) -> str | None:
+    """The section that offers the post-test: the one whose bank draws review items."""
+    for s in course.sections:
+        if getattr(course.banks.get(s.id), "review", None) is not None:
+            return s.id
+    return course.sections[-1].id if course.sections else None

@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from ..course import Course, Section, load_course
 from ..course.models import CITATION_RE, MultipleChoice, Ordering, SingleChoice, TrueFalse
-from ..page import SectionPage, course_map_html
+from ..page import SectionPage, course_map_html, review_section_id
 from ..text import Citations, markdown_html
 
 HERE = Path(__file__).resolve().parent
@@ -157,6 +157,7 @@ class FigureBlock:
     title: str
     alt_text: str
     spec_json: str  # script-safe JSON: {"data", "layout", "config"[, "frames"]}
+    name: str = ""  # the figure's name in figures.yaml
 
 
 def _section_figures():
@@ -173,6 +174,7 @@ def figure_blocks(course: Course, section: Section) -> list[FigureBlock]:
     blocks: list[FigureBlock] = []
     seen: set[str] = set()
     for item in section_figures(course, section.id):
+        name = item.name
         div_id = f"fig-{section.number}-{slug(item.name)}"
         n = 2
         while div_id in seen:
@@ -184,7 +186,7 @@ def figure_blocks(course: Course, section: Section) -> list[FigureBlock]:
                    "config": PLOTLY_CONFIG}
         if spec.get("frames"):
             payload["frames"] = spec["frames"]
-        blocks.append(FigureBlock(div_id, item.title, item.alt_text, script_json(payload)))
+        blocks.append(FigureBlock(div_id, item.title, item.alt_text, script_json(payload), name))
     return blocks
 
 
@@ -214,43 +216,86 @@ class Nav:
 
 
 @dataclass
+class PartBlock:
+    """One ``## `` part as a small lesson: its prose, its figures, its check-yourself quiz."""
+
+    slug: str
+    title: str
+    body: str
+    figures: list[FigureBlock]
+    checks: str
+
+
+def _offline(name: str):
+    return _optional("widgets.quiz.offline", name)
+
+
+@dataclass
 class SectionParts:
-    """One section's parts in the notebook's order, as sanitised fragments."""
+    """One section's parts in the notebook's order, as sanitised fragments: header, the
+    opening and its figures, then part → its figures → its check-yourself questions, the
+    pre/post test where the course has one, the end quiz, summary, terms, references,
+    footer."""
 
     section: Section
     header: str
     teaching: str
-    body: str
-    figures: list[FigureBlock]
+    body: str  # the opening prose (before the first part)
+    figures: list[FigureBlock]  # every figure of the section
     quiz: str
     summary: str
     terms: str
     references: str
     footer: str
     has_quiz: bool = False
+    intro_figures: list[FigureBlock] = field(default_factory=list)
+    parts: list[PartBlock] = field(default_factory=list)
+    tests: str = ""
 
     @classmethod
     def render(cls, course: Course, section: Section, variant: str,
                glossary_href: str = "glossary.html") -> "SectionParts":
         page = SectionPage(course, section, glossary_href=glossary_href)
-        header, body = page.header_html(), page.body_html()
+        header = page.header_html()
+        figures = figure_blocks(course, section)
+        where = course.figure_parts.get(section.id, {})
+        checks_html, test_html = _offline("offline_checks_html"), _offline("offline_test_html")
+        intro = page.body_html("overview") if section.intro.strip() else ""
+        parts = [PartBlock(p.slug, p.title, page.body_html(p.slug),
+                           [f for f in figures if where.get(f.name) == p.slug],
+                           checks_html(course, section.id, p.slug, variant=variant)
+                           if checks_html else "")
+                 for p in section.parts]
+        tests = ""
+        if test_html is not None:
+            if section.order == 0:
+                tests = test_html(course, "pre", variant=variant)
+            elif section.id == review_section_id(course):
+                tests = test_html(course, "post", variant=variant)
         quiz = quiz_html(course, section, variant)
         return cls(
             section=section, header=header,
             teaching=page.teaching_html() if variant == "instructor" else "",
-            body=body, figures=figure_blocks(course, section), quiz=quiz,
+            body=intro, figures=figures, quiz=quiz,
             summary=page.summary_html(), terms=page.glossary_html(),
             references=page.references_html(), footer=page.footer_html(),
-            has_quiz=bool(quiz),
+            has_quiz=bool(quiz or tests or any(p.checks for p in parts)),
+            intro_figures=[f for f in figures if where.get(f.name) is None],
+            parts=parts, tests=tests,
         )
 
     def for_print(self) -> "SectionParts":
         """The same parts with headings one level down and ids unique on the print page."""
-        names = ["header", "teaching", "body", "quiz", "summary", "terms", "references", "footer"]
-        scoped = scope_ids([getattr(self, n) for n in names], f"s{self.section.number}-")
-        kwargs = {n: demote_headings(f) for n, f in zip(names, scoped)}
+        names = ["header", "teaching", "body", "quiz", "summary", "terms", "references", "footer",
+                 "tests"]
+        frags = [getattr(self, n) for n in names]
+        frags += [x for p in self.parts for x in (p.body, p.checks)]
+        scoped = [demote_headings(f) for f in scope_ids(frags, f"s{self.section.number}-")]
+        kwargs = dict(zip(names, scoped))
+        rest = iter(scoped[len(names):])
+        parts = [PartBlock(p.slug, p.title, next(rest), p.figures, next(rest)) for p in self.parts]
         return SectionParts(section=self.section, figures=self.figures, has_quiz=self.has_quiz,
-                            **kwargs)
+                            intro_figures=self.intro_figures, parts=parts, **kwargs)
 
 
 def course_footer_html(course: Course) -> str:
@@ -489,9 +534,17 @@ class Handouts:
     @staticmethod
     def _markup(p: SectionParts) -> dict:
         out = {n: safe(getattr(p, n)) for n in
-               ("header", "teaching", "body", "quiz", "summary", "terms", "references", "footer")}
-        out["figures"] = [dict(div_id=f.div_id, title=f.title, alt=alt_html(f.alt_text),
-                               spec=Markup(f.spec_json)) for f in p.figures]
+               ("header", "teaching", "body", "quiz", "summary", "terms", "references", "footer",
+                "tests")}
+
+        def figs(blocks):
+            return [dict(div_id=f.div_id, title=f.title, alt=alt_html(f.alt_text),
+                         spec=Markup(f.spec_json)) for f in blocks]
+
+        out["figures"] = figs(p.figures)
+        out["intro_figures"] = figs(p.intro_figures)
+        out["parts"] = [dict(slug=x.slug, title=x.title, body=safe(x.body), figures=figs(x.figures),
+                             checks=safe(x.checks)) for x in p.parts]
         out["section"] = p.section
         return out
 
