@@ -50,10 +50,10 @@ def skeleton(course: Course, section_id: str) -> list[tuple[str, str, str]]:
         cells += [(md, f"part-{i}-heading", f"## {part.title}"),
                   (code, f"part-{i}", f'section.part("{part.slug}")')]
     review = review_section_id(course)
-    if s.order == 0 and course.pretest().questions:
+    if s.order == 0:  # always there, so the notebooks do not change when items are added
         cells += [(md, "pretest-heading", f"## {PRETEST_HEADING}"),
                   (code, "pretest", "section.pretest()")]
-    if s.id == review and course.posttest().questions:
+    elif s.id == review:
         cells += [(md, "posttest-heading", f"## {POSTTEST_HEADING}"),
                   (code, "posttest", "section.posttest()")]
     if course.quiz(s.id).questions:
