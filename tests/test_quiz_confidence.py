@@ -72,7 +72,7 @@ def test_every_kind_right_and_wrong_at_each_level(course, qid, level):
     assert view.last_feedback.points == EXPECTED[(level, False)]
     points = EXPECTED[(level, False)]
     shown = f"+{points}" if points > 0 else str(points)
-    assert esc(f"You were {level} in confidence: {shown} points for this answer") in fb
+    assert esc(f"How sure you were: {level}. Points for this answer: {shown} ") in fb
     if level == "high":
         assert esc("⚠ You were sure, and this is why it is wrong:") in fb
         # the alert comes before the explanations it introduces
@@ -88,7 +88,7 @@ def test_every_kind_right_and_wrong_at_each_level(course, qid, level):
     fb = view.feedback.value
     assert view.answered_correctly is True and "✓ Correct" in fb
     assert view.last_feedback.points == EXPECTED[(level, True)]
-    assert esc(f"You were {level} in confidence: +{EXPECTED[(level, True)]} points") in fb
+    assert esc(f"How sure you were: {level}. Points for this answer: +{EXPECTED[(level, True)]} ") in fb
     assert "You were sure" not in fb
     assert saved[-1][1:] == (True, level)
 
@@ -138,7 +138,7 @@ def test_progress_entries_carry_confidence_attempts_and_first(tmp_path, course):
     again = quiz_widget(course, "nerve-damage", store=ProgressStore(path), learner="ana")
     w = again.questions[0]
     assert w.confidence.value == "medium" and w.answered_correctly is True
-    assert "+2 points" in w.feedback.value
+    assert "Points for this answer: +2 " in w.feedback.value
     assert again.score.value == ("Score: 1 of 5 answered correctly; confidence-weighted score 2 "
                                  "of a possible 15")
 

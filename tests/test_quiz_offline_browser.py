@@ -245,7 +245,7 @@ def test_keyboard_confidence_at_each_level_for_every_kind(page, questions, level
         got = _feedback(page, uid)
         assert got == _expected(data, wrong, level), uid
         shown = f"+{points[1]}" if points[1] > 0 else str(points[1])
-        assert f"You were {level} in confidence: {shown} points for this answer" in got
+        assert f"How sure you were: {level}. Points for this answer: {shown} " in got
         sure = MESSAGES["confident_error"] in got
         assert sure == (level == "high"), (uid, got)
         if sure:  # the marked line comes straight after the headline, before the why
@@ -256,7 +256,7 @@ def test_keyboard_confidence_at_each_level_for_every_kind(page, questions, level
         _keyboard_answer(page, uid, data, L.right_answer(data), level)
         got = _feedback(page, uid)
         assert got == _expected(data, L.right_answer(data), level), uid
-        assert f"+{points[0]} points" in got and MESSAGES["confident_error"] not in got
+        assert f"Points for this answer: +{points[0]} " in got and MESSAGES["confident_error"] not in got
         total += points[0]
     assert page.locator(".ms-quiz__score").inner_text() == (
         f"Score: 5 of 5 answered correctly; confidence-weighted score {total} of a possible 15")

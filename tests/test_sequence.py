@@ -101,7 +101,7 @@ def test_fixture_check_yourself_items_follow_their_part(fixture_course):
     view = box.questions[0]
     L.choose(view, True, "high")
     view.check_button.click()
-    assert "✓ Correct" in view.feedback.value and "+3 points" in view.feedback.value
+    assert "✓ Correct" in view.feedback.value and "Points for this answer: +3 " in view.feedback.value
     assert box.score.value.startswith("Score: 1 of 1 answered correctly")
     # check-yourself and pre/post items are not in the end quiz
     assert {q.id for q in fixture_course.quiz("nerve-damage").questions}.isdisjoint(

@@ -55,7 +55,7 @@ MESSAGES: dict[str, str] = {
     "level_high": "high",
     "choose_confidence": "Say how sure you are (low, medium or high), then press Check.",
     "confident_error": "⚠ You were sure, and this is why it is wrong:",
-    "confidence_points": "You were {level} in confidence: {points} points for this answer "
+    "confidence_points": "How sure you were: {level}. Points for this answer: {points} "
                          "(right answers score 1, 2 or 3 at low, medium or high confidence; "
                          "wrong ones 0, -2 or -6).",
     "score": "Score: {correct} of {total} answered correctly",
