@@ -105,7 +105,8 @@ def offline_questions_html(course, questions, *, title: str, prefix: str,
     if not questions:
         parts.append(f"<p>{esc(empty)}</p></section>")
         return "".join(parts)
-    parts.append(f'<p class="ms-quiz__intro">{INTRO}</p>')
+    if css_class != "ms-quiz-checks":  # one or two questions right after the part: no preamble
+        parts.append(f'<p class="ms-quiz__intro">{INTRO}</p>')
     if variant == "instructor" and teaching_notes and section is not None:
         parts.append(teaching_notes_html(section))
     parts.append(f'<script type="application/json" class="ms-quiz-messages">{_json(MESSAGES)}'
