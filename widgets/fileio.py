@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["atomic_write"]
+__all__ = ["atomic_write", "current_umask"]
 
 
 def atomic_write(path: str | Path, data: str | bytes, *, prefix: str = ".tmp-",
@@ -37,7 +37,7 @@ def atomic_write(path: str | Path, data: str | bytes, *, prefix: str = ".tmp-",
             except OSError:
                 pass
         else:
-            os.chmod(tmp, 0o666 & ~_umask())
+            os.chmod(tmp, 0o666 & ~current_umask())
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -48,7 +48,8 @@ def atomic_write(path: str | Path, data: str | bytes, *, prefix: str = ".tmp-",
     return path
 
 
-def _umask() -> int:
+def current_umask() -> int:
+    """The process's umask (for files made private by ``tempfile`` that are meant to share)."""
     mask = os.umask(0)
     os.umask(mask)
     return mask
