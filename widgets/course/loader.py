@@ -26,9 +26,10 @@ from .models import (
 )
 from .charts import Charts
 from .pathway import Pathway
+from .locate import course_content, find_content, not_found_hint
 from .problems import ContentError, Problem, rel
 
-DEFAULT_CONTENT = Path(__file__).resolve().parents[2] / "content"
+DEFAULT_CONTENT = course_content()  # the course's own content/ (find_content() picks the one used)
 SECTION_NAME = re.compile(r"^(?P<num>\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 QUIZ_NAME = re.compile(r"^(?P<num>\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$")
 MIN_SECTION_WORDS = 40
@@ -122,11 +123,10 @@ def load_course(content: str | Path | None = None) -> Course:
 
 def check_course(content: str | Path | None = None) -> tuple[Course | None, list[Problem]]:
     """Validate a content folder; return the course (when usable) and every problem found."""
-    root = Path(content) if content is not None else DEFAULT_CONTENT
+    root = find_content(content)
     problems: list[Problem] = []
     if not root.is_dir():
-        return None, [Problem(str(root), 1, "content folder not found; pass --content DIR "
-                                           "pointing at a folder holding course.yaml")]
+        return None, [Problem(str(root), 1, not_found_hint())]
     ctx = _Ctx(root, problems)
 
     info = ctx.model_file("course.yaml", CourseInfo)
