@@ -6,7 +6,7 @@ answer them the same way. No drawing here.
 """
 from __future__ import annotations
 
-from graphlib import TopologicalSorter
+from graphlib import CycleError, TopologicalSorter
 from typing import Literal
 
 from pydantic import Field, ValidationInfo, model_validator
@@ -17,6 +17,31 @@ NodeKind = Literal["cause", "lesion", "mechanism", "symptom", "pain", "trigger",
 NODE_KINDS: tuple[str, ...] = NodeKind.__args__  # type: ignore[attr-defined]
 Branch = Literal["sensory", "shared", "motor"]
 BRANCHES: tuple[str, ...] = Branch.__args__  # type: ignore[attr-defined]
+
+
+def causal_sort(nodes: list[str], edges, key) -> list[str]:
+    """``nodes`` in topological order along ``edges`` (pairs among them; others ignored),
+    by :mod:`graphlib`: at each step the ready node with the lowest ``key`` comes first.
+    Nodes caught in a cycle (which the checker reports) follow, in ``key`` order."""
+    inside = set(nodes)
+    graph: dict[str, set[str]] = {n: set() for n in nodes}
+    for source, target in edges:
+        if source in inside and target in inside and source != target:
+            graph[target].add(source)
+    sorter = TopologicalSorter(graph)
+    try:
+        sorter.prepare()
+    except CycleError:
+        return sorted(nodes, key=key)
+    ready: list[str] = []
+    out: list[str] = []
+    while sorter.is_active():
+        ready.extend(sorter.get_ready())
+        ready.sort(key=key)
+        here = ready.pop(0)
+        out.append(here)
+        sorter.done(here)
+    return out
 
 
 class Node(Strict):
@@ -113,21 +138,11 @@ class Pathway(Strict):
         return [e.target for e in self.causal_edges() if e.source == node_id]
 
     def order(self) -> list[str]:
-        """Every node id in causal order: a topological order (graphlib) that, among the
-        nodes ready at each step, takes the lowest stage first, then file order."""
-        position = {n.id: i for i, n in enumerate(self.nodes)}
-        stage = {n.id: n.stage for n in self.nodes}
-        sorter = TopologicalSorter({n.id: set(self.parents(n.id)) for n in self.nodes})
-        sorter.prepare()
-        ready: list[str] = []
-        out: list[str] = []
-        while sorter.is_active():
-            ready.extend(sorter.get_ready())
-            ready.sort(key=lambda n: (stage[n], position[n]))
-            here = ready.pop(0)
-            out.append(here)
-            sorter.done(here)
-        return out
+        """Every node id in causal order: a topological order that, among the nodes ready
+        at each step, takes the lowest stage first, then file order."""
+        position = {n.id: (n.stage, i) for i, n in enumerate(self.nodes)}
+        return causal_sort(list(position), [(e.source, e.target) for e in self.causal_edges()],
+                           key=position.__getitem__)
 
     def causal_chain(self, node_id: str) -> list[str]:
         """``node_id`` and every node that leads to it through causal (non-loop) edges,
