@@ -26,6 +26,7 @@ from .models import (
 )
 from .charts import Charts
 from .facts import Facts, load_facts
+from .integrity import check_integrity
 from .pathway import Pathway
 from .problems import ContentError, Problem, rel
 
@@ -230,6 +231,7 @@ def check_course(content: str | Path | None = None) -> tuple[Course | None, list
                 ctx.add(path, ctx.line(path, ("questions", qi, "part")),
                         f"question {q.id!r} names part {q.part!r}, which the section does not "
                         f"have; use one of: {', '.join(sorted(parts))}")
+    check_integrity(ctx, info, sections, banks, glossary, pathway, charts, facts, references)
     all_ids: dict[str, str] = {}
     for sid, bank in banks.items():
         path = ctx.bank_paths[sid]
