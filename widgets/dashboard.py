@@ -105,9 +105,10 @@ def gain_figure(result):
         hovertemplate="%{y}: %{text}<extra></extra>"))
     fig.update_layout(
         title={"text": "Learning gain: pre-test to post-test (normalised gain g, %)"},
-        xaxis={"range": [-100, 160], "title": {"text": "g: share of what you did not know "
+        xaxis={"range": [min(-10, min(values) - 10), 160], "title": {"text": "g: share of what you did not know "
                                                        "before that you know now (%)"},
-               "tickvals": [-100, -50, 0, 50, 100], "zeroline": True},
+               "tickvals": [v for v in (-100, -50, 0, 50, 100) if v >= min(values) - 10],
+               "zeroline": True},
         yaxis={"autorange": "reversed"}, height=140 + 36 * len(names),
         margin={"l": 10, "r": 10, "t": 50, "b": 50}, template="simple_white",
         font={"color": "#1a1a1a"})
