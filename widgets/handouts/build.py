@@ -413,7 +413,7 @@ class Handouts:
         names = ["index.html"] + [page_name(s) for s in self.course.sections]
         names += ["references.html", "glossary.html"]
         if self.variant == "instructor":
-            names.append("answer-key.html")
+            names += ["answer-key.html", "present.html"]
         return names + ["print.html"]
 
     def render(self, name: str) -> str:
@@ -427,6 +427,12 @@ class Handouts:
             return self.answer_key()
         if name == "print.html":
             return self.print_all()
+        if name == "present.html":  # the presenter view (widgets/present_page.py)
+            from ..present_page import present_context
+
+            return self.env.get_template("present.html.j2").render(self._ctx(
+                title="Presenter view", nav=Nav(current="present.html"),
+                head=self.assets.head(plotly=True, quiz=True), **present_context(self.course)))
         for s in self.course.sections:
             if page_name(s) == name:
                 return self.section(s)
