@@ -77,8 +77,10 @@ def present_context(course) -> dict:
     data = {"labels": LABELS, "letters": LETTERS, "colours": list(ROUND_COLOURS),
             "questions": meta}
     return dict(present_sections=sections, present_questions=questions, present_notes=notes,
-                present_data=Markup(_script_json(data)),
-                present_css=Markup(PRESENT_CSS.read_text(encoding="utf-8").replace("</", "<\\/")),
-                present_js=Markup(PRESENT_JS.read_text(encoding="utf-8")
-                                  .replace("</script", "<\\/script")),
-                labels=LABELS)
+                present_data=Markup(_script_json(data)), labels=LABELS)
+
+
+def present_head() -> Markup:
+    """The page's own stylesheet and script, beside the other assets."""
+    return Markup('\n<link rel="stylesheet" href="assets/present.css" media="all">'
+                  '\n<script src="assets/present.js" defer></script>')
