@@ -41,7 +41,7 @@ def test_one_question_at_a_time_with_notes_beside(course):
     assert "Question 1 of 5" in view.position.value
     assert L.esc(qs[0].prompt) in view.prompt.value
     assert "font-size:28px" in view.prompt.value  # large type for the room
-    side = view.side.children[0].value
+    side = view.side.children[-1].value
     assert "Facilitator notes" in side and "pins and needles" in side
     assert "Discussion prompts" in side and "ectopic impulses" in side
     assert view.prev_button.disabled and not view.next_button.disabled

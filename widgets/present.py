@@ -95,7 +95,7 @@ def tally_figure(data: dict, rounds: list[list[int]], revealed: bool) -> go.Figu
                     marker_pattern_shape="/" if r else "",
                     hovertemplate="%{x}: %{y}<extra>" + LABELS[f"round{r + 1}"] + "</extra>")
     top = max([1] + [c for counts in rounds for c in counts])
-    fig.update_layout(barmode="group", height=300, margin=dict(l=40, r=10, t=40, b=30),
+    fig.update_layout(barmode="group", height=260, margin=dict(l=40, r=10, t=40, b=30),
                       title=LABELS["chart_title"], font=dict(size=16),
                       yaxis=dict(title=LABELS["chart_y"], range=[0, top * 1.25], dtick=max(1, top // 5)),
                       legend=dict(orientation="h", y=-0.2), template="plotly_white")
@@ -137,7 +137,7 @@ class Presenter(widgets.HBox):
         self.source = widgets.ToggleButtons(
             options=[(LABELS["source_hands"], "hands")] +
                     ([(LABELS["source_pool"], "pool")] if self.class_dir else []),
-            value="hands", tooltips=["Type or add the hands counted in the room",
+            value="hands", style={"button_width": "auto"}, tooltips=["Type or add the hands counted in the room",
                                      "Count the answers learners checked in their notebooks"])
         self.source.observe(lambda _c: self._draw(), names="value")
         self.refresh_button = widgets.Button(description=LABELS["refresh"], icon="sync",
@@ -149,7 +149,7 @@ class Presenter(widgets.HBox):
         self.live.observe(self._toggle_live, names="value")
         self.pool_status = widgets.HTML()
         self.tally_box = widgets.VBox()
-        self.chart = widgets.Output(layout=widgets.Layout(min_height="300px"))
+        self.chart = widgets.Output(layout=widgets.Layout(min_height="260px"))
         self.figure: go.Figure | None = None
         self.counts: list[list[widgets.BoundedIntText]] = []
         notes = widgets.HTML(value=teaching_notes_html(self.section))
@@ -157,9 +157,10 @@ class Presenter(widgets.HBox):
                               widgets.HBox([self.prev_button, self.next_button,
                                             self.reveal_button, self.revote_button])],
                              layout=widgets.Layout(width="62%", padding="0 1em 0 0"))
-        side = widgets.VBox([notes, self.source, widgets.HBox([self.refresh_button, self.live]),
-                             self.pool_status, self.tally_box, self.chart],
-                            layout=widgets.Layout(width="38%"))
+        # the chart first, where the room can see it; the educator's notes last
+        side = widgets.VBox([self.chart, self.tally_box, self.source,
+                             widgets.HBox([self.refresh_button, self.live]), self.pool_status,
+                             notes], layout=widgets.Layout(width="38%"))
         super().__init__([stage, side], layout=widgets.Layout(width="100%"))
         self.add_class("ms-presenter")
         self.stage, self.side = stage, side
@@ -221,7 +222,8 @@ class Presenter(widgets.HBox):
                 box = widgets.BoundedIntText(value=counts[i], min=0, max=10_000,
                                              description=f"{LETTERS[i]}",
                                              tooltip=f"{LABELS[f'round{r + 1}']}: hands for {label}",
-                                             layout=widgets.Layout(width="110px"))
+                                             style={"description_width": "1.5em"},
+                                             layout=widgets.Layout(width="8em"))
                 box.observe(self._typed(r, i), names="value")
                 plus = widgets.Button(description=LABELS["add"], layout=widgets.Layout(width="48px"),
                                       tooltip=f"One more hand for {label} in {LABELS[f'round{r + 1}']}")

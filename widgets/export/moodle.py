@@ -10,8 +10,9 @@ then each question of that section's bank with its feedback on every option:
 - true/false → ``truefalse``: the answers ``true`` and ``false``, each with its explanation;
 - matching → ``match``: one sub-question per pair; the per-pair explanations go in the
   general feedback (Moodle's matching type has no per-pair feedback);
-- ordering → Moodle's ``ordering`` type, a standard (core) question type of current Moodle
-  (lib/plugins.json lists it among the standard ``qtype`` plugins): each step is an answer
+- ordering → Moodle's ``ordering`` type, a standard (core) question type since Moodle 4.4
+  (lib/plugins.json lists it among the standard ``qtype`` plugins; older sites need the
+  qtype_ordering plugin): each step is an answer
   in the right order with its explanation as the answer's feedback.
 
 The general feedback of every question ends with its sources, the full references
