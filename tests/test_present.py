@@ -138,7 +138,7 @@ def test_ordering_and_matching_tally_right_or_not(course, tmp_path, monkeypatch)
     while True:
         kinds.append(view.current["kind"])
         if view.current["kind"] in ("ordering", "matching"):
-            assert [b.description for b in view.counts[0]] == ["A", "B"]
+            assert [b.description for b in view.counts[0]] == ["Right", "Not right"]
             view.counts[0][0].value = 2
             assert _bars(view) == [[2, 0]]
         if view.next_button.disabled:

@@ -56,6 +56,14 @@ def tally_labels(data: dict) -> list[str]:
     return [f"A. {LABELS['right_order']}", f"B. {LABELS['not_right']}"]
 
 
+def short_labels(data: dict) -> list[str]:
+    """What the chart's axis and the count fields show: the letter, or the word itself
+    for ordering and matching (voted on as right or not right)."""
+    if data["kind"] in ("ordering", "matching"):
+        return [LABELS["right_order"], LABELS["not_right"]]
+    return [LETTERS[i] for i in range(len(tally_labels(data)))]
+
+
 def right_labels(data: dict) -> list[int]:
     kind = data["kind"]
     if kind in ("single", "multiple"):
@@ -87,7 +95,7 @@ def pooled_counts(data: dict, records) -> list[int]:
 def tally_figure(data: dict, rounds: list[list[int]], revealed: bool) -> go.Figure:
     """Round 1 (and round 2 beside it) as grouped bars; the right option marked after reveal."""
     right = set(right_labels(data)) if revealed else set()
-    x = [LETTERS[i] + (" ✓" if i in right else "") for i in range(len(tally_labels(data)))]
+    x = [label + (" ✓" if i in right else "") for i, label in enumerate(short_labels(data))]
     fig = go.Figure()
     for r, counts in enumerate(rounds):
         fig.add_bar(x=x, y=counts, name=LABELS[f"round{r + 1}"], text=counts,
@@ -220,9 +228,9 @@ class Presenter(widgets.HBox):
             boxes = []
             for i, label in enumerate(labels):
                 box = widgets.BoundedIntText(value=counts[i], min=0, max=10_000,
-                                             description=f"{LETTERS[i]}",
+                                             description=short_labels(self.current)[i],
                                              tooltip=f"{LABELS[f'round{r + 1}']}: hands for {label}",
-                                             style={"description_width": "1.5em"},
+                                             style={"description_width": "initial"},
                                              layout=widgets.Layout(width="8em"))
                 box.observe(self._typed(r, i), names="value")
                 plus = widgets.Button(description=LABELS["add"], layout=widgets.Layout(width="48px"),

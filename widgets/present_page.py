@@ -11,7 +11,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .present import LETTERS, LABELS, ROUND_COLOURS, right_labels, tally_labels
+from .present import LETTERS, LABELS, ROUND_COLOURS, right_labels, short_labels, tally_labels
 from .quiz.base import esc
 from .quiz.kinds import KINDS
 from .quiz.offline import HANDOUT_LEARNER
@@ -73,7 +73,8 @@ def present_context(course) -> dict:
             data = present_question(course, q, learner=HANDOUT_LEARNER)
             questions.append(Markup(_question_html(section, n, len(quiz), data)))
             meta.append({"section": section.id, "id": q.id, "kind": data["kind"],
-                         "labels": tally_labels(data), "right": right_labels(data)})
+                         "labels": tally_labels(data), "short": short_labels(data),
+                         "right": right_labels(data)})
     data = {"labels": LABELS, "letters": LETTERS, "colours": list(ROUND_COLOURS),
             "questions": meta}
     return dict(present_sections=sections, present_questions=questions, present_notes=notes,

@@ -36,8 +36,8 @@
 
   function drawChart() {
     var q = D.questions[current], s = st(current);
-    var x = q.labels.map(function (_l, i) {
-      return D.letters[i] + (s.revealed && q.right.indexOf(i) >= 0 ? " \u2713" : "");
+    var x = q.short.map(function (label, i) {
+      return label + (s.revealed && q.right.indexOf(i) >= 0 ? " \u2713" : "");
     });
     var top = 1;
     s.counts.forEach(function (c) { c.forEach(function (n) { top = Math.max(top, n); }); });
@@ -47,7 +47,7 @@
         marker: { color: D.colours[r], pattern: { shape: r ? "/" : "" } } };
     });
     var words = s.counts.map(function (c, r) {
-      return (r ? L.round2 : L.round1) + ": " + c.map(function (n, i) { return D.letters[i] + " " + n; }).join(", ");
+      return (r ? L.round2 : L.round1) + ": " + c.map(function (n, i) { return q.short[i] + " " + n; }).join(", ");
     });
     chartText.textContent = words.join(". ") + ".";
     if (window.Plotly) {
@@ -67,7 +67,7 @@
       var tr = document.createElement("tr");
       var th = document.createElement("th");
       th.scope = "row";
-      th.textContent = D.letters[i];
+      th.textContent = q.short[i];
       th.title = label;
       tr.appendChild(th);
       [0, 1].forEach(function (r) {
