@@ -152,3 +152,24 @@ def test_pooling_off_says_how_to_turn_it_on(course):
     assert "MS_COURSE_CLASS_DIR" in view.pool_status.value
     assert view.refresh_button.disabled and view.live.disabled
     assert [v for _, v in view.source.options] == ["hands"]
+
+
+def test_live_reads_the_pool_as_learners_answer(course, tmp_path, monkeypatch):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    single = course.quiz(SECTION).questions[0]
+    right = next(o.text for o in single.options if o.correct)
+    view = presenter(course, SECTION, class_dir=folder)
+    view.source.value = "pool"
+    view.live.value = True  # re-reads the folder every 2 seconds
+    try:
+        monkeypatch.setitem(classpool._state, "token", "d" * 16)
+        assert classpool.append_answer(single.id, right, True, None, folder=folder)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and sum(_bars(view)[0]) == 0:
+            time.sleep(0.2)
+        order = [o["text"] for o in view.current["options"]]
+        assert _bars(view)[0][order.index(right)] == 1
+        assert "1 learner(s) answered in round 1" in view.pool_status.value
+    finally:
+        view.live.value = False

@@ -2,7 +2,7 @@
 
 Every section's quiz, one question at a time in large type, with the facilitator notes and
 discussion prompts beside it and a show-of-hands tally drawn with Plotly; driven by keyboard
-(``assets/present.js``, inlined). The wording of the controls is :data:`widgets.present.LABELS`,
+(``assets/present.js``, inlined). The wording of the controls is :data:`widgets.tally.LABELS`,
 the same as the live view's.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .present import LETTERS, LABELS, ROUND_COLOURS, right_labels, short_labels, tally_labels
+from .tally import LETTERS, LABELS, ROUND_COLOURS, right_labels, short_labels, tally_labels
 from .quiz.base import esc
 from .quiz.kinds import KINDS
 from .quiz.offline import HANDOUT_LEARNER
