@@ -98,18 +98,19 @@
   // saved form (texts, as in the progress file) <-> indices in the page's presented data
   function compact(data, saved) {
     var texts;
+    if (saved === null || saved === undefined) { return null; }
     switch (data.kind) {
     case "single": return indexOf(data.options.map(function (o) { return o.text; }), saved);
     case "multiple":
       texts = data.options.map(function (o) { return o.text; });
-      return saved.map(function (t) { return indexOf(texts, t); });
-    case "truefalse": return saved ? 1 : 0;
+      return Array.isArray(saved) ? saved.map(function (t) { return indexOf(texts, t); }) : null;
+    case "truefalse": return typeof saved === "boolean" ? (saved ? 1 : 0) : saved;
     case "ordering":
       texts = data.steps.map(function (s) { return s.text; });
-      return saved.map(function (t) { return indexOf(texts, t); });
+      return Array.isArray(saved) ? saved.map(function (t) { return indexOf(texts, t); }) : null;
     case "matching":
       texts = data.pairs.map(function (p) { return p.right; });
-      return saved.map(function (t) { return indexOf(texts, t); });
+      return Array.isArray(saved) ? saved.map(function (t) { return indexOf(texts, t); }) : null;
     }
     return null;
   }
@@ -172,6 +173,7 @@
     var data = dataOf(event.target);
     if (!data || !d.id) { return; }
     var c = compact(data, d.answer);
+    if (!valid(data, c)) { c = d.answer; } // an answer given as presented indices already
     if (!valid(data, c)) { return; }
     var answers = load();
     answers[key(d.id)] = [c, d.correct ? 1 : 0];
