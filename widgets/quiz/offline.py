@@ -41,6 +41,14 @@ def _print_choices(data: dict) -> str:
     return f'<div class="ms-quiz__print-choices"><p>{title}</p><ul>{lis}</ul></div>'
 
 
+def section_of(course, question_id: str) -> str:
+    """The id of the section whose bank holds a question ("" when none does)."""
+    for sid, bank in course.banks.items():
+        if any(q.id == question_id for q in bank.questions):
+            return sid
+    return ""
+
+
 def confidence_html(uid: str) -> str:
     """The "How sure are you?" radio group of an offline question (read by quiz.js)."""
     radios = "".join(
@@ -57,7 +65,7 @@ def question_html(course, question, *, number: int, uid: str, variant: str = "st
     data = present_question(course, question, learner=learner)
     parts = [
         f'<fieldset class="ms-quiz-question" id="{uid}" data-kind="{data["kind"]}" '
-        f'data-question="{esc(question.id)}">',
+        f'data-question="{esc(question.id)}" data-section="{esc(section_of(course, question.id))}">',
         f'<legend><span class="ms-quiz__number">Question {number}.</span> '
         f'{esc(data["prompt"])}</legend>',
     ]

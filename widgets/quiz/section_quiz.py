@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from .. import classpool
 from ..progress import ProgressStore, default_learner, default_store
 from .base import MESSAGES, esc, learner_seed, pathway_chain, pathway_figure_html
 from .confidence import LEVELS, section_result, shares
@@ -21,6 +22,7 @@ def question_view(course, question, *, learner: str, number: int | None = None,
     data = present_question(course, question, learner=learner)
     nodes = list(question.nodes)
     figure = (lambda: pathway_figure_html(course.pathway, nodes)) if nodes else None
+    on_answer = classpool.pooling(on_answer)  # also to the class tally, when pooling is on
     return kind_of(question).View(data, on_answer=on_answer, number=number, figure=figure)
 
 
@@ -52,6 +54,12 @@ def pool_html(question_id: str) -> str:
     from ..teaching import pooled_confidence
 
     counts = pooled_confidence(question_id)
+    if counts is None and classpool.class_dir() is not None:
+        try:  # the latest answer of each learner in the class folder
+            counts = dict(classpool.confidence_spread(
+                classpool.latest(classpool.read_pool(), question_id)))
+        except Exception:  # noqa: BLE001 - a pooling problem must never stop a reveal
+            counts = None
     share = shares(counts)
     if share is None:
         return ""
@@ -103,6 +111,9 @@ def questions_widget(course, questions, *, title: str, learner: str | None = Non
     def show_notice():
         text = store.notice if store is not None else ""
         notice.value = f'<p role="status"><strong>Note:</strong> {esc(text)}</p>' if text else ""
+        pooled = classpool.notice()
+        if pooled:
+            notice.value += f'<p role="status" class="ms-quiz__pooling">{esc(pooled)}</p>'
 
     def update_score(_change=None):
         score.value = score_label(views)

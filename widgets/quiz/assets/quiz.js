@@ -230,6 +230,27 @@
     score.textContent = text;
   }
 
+  // ---- after every check, tell listeners (record.js, scorm.js) what was answered:
+  // detail.answer is the saved form of widgets/quiz/<kind>.py to_saved (texts, not indices)
+  function savedAnswer(data, a) {
+    var k = data.kind;
+    if (a === null) { return null; }
+    if (k === "single") { return data.options[a].text; }
+    if (k === "multiple") { return a.map(function (i) { return data.options[i].text; }); }
+    if (k === "ordering") { return a.map(function (i) { return i === null ? null : data.steps[i].text; }); }
+    if (k === "matching") { return a.map(function (i) { return i === null ? null : data.pairs[i].right; }); }
+    return a;
+  }
+
+  function announceAnswer(q, section, data, answer, fb) {
+    if ((fb.status !== "correct" && fb.status !== "wrong") || typeof CustomEvent !== "function") { return; }
+    q.dispatchEvent(new CustomEvent("mscourse:answer", { bubbles: true, detail: {
+      id: data.id, section: q.getAttribute("data-section") || (section.id || "").replace(/^.*quiz-/, ""),
+      answer: savedAnswer(data, answer), correct: fb.status === "correct",
+      confidence: fb.confidence || null, score: fb.points === undefined ? null : fb.points
+    } }));
+  }
+
   function setUp(section) {
     var M = readJSON(section.querySelector("script.ms-quiz-messages"));
     if (!M) { return; }
@@ -261,12 +282,16 @@
         if (!button || !q.contains(button)) { return; }
         var action = button.getAttribute("data-action");
         if (action === "check") {
-          var fb = kind.grade(M, data, kind.read(q));
+          var answer = kind.read(q), fb = kind.grade(M, data, answer);
           var level = readConfidence(q);
-          if ((fb.status === "correct" || fb.status === "wrong") && !level) {
+          // a learner says how sure before Check; a script putting a saved answer back
+          // (an untrusted click, e.g. scorm.js) may have none, like restore() in base.py
+          if ((fb.status === "correct" || fb.status === "wrong") && !level && event.isTrusted !== false) {
             fb = incomplete(M, "choose_confidence");
           }
-          show(withConfidence(M, fb, level));
+          fb = withConfidence(M, fb, level);
+          show(fb);
+          announceAnswer(q, section, data, answer, fb);
         } else if (action === "reveal") {
           show(kind.reveal(M, data));
         } else if (action === "retry") {
