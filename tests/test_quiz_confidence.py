@@ -192,3 +192,22 @@ def test_reveal_to_the_room_shows_key_explanations_and_pooled_confidence(course)
     assert "High: I am sure: 50%" in fb and "Low: a guess: 25%" in fb
     other = next(v for v in box.questions if v.question_id == "fx-multiple")
     assert "How sure the room was" not in other.feedback.value  # nobody pooled it
+
+
+def test_reveal_to_the_room_reads_how_sure_the_class_was_from_the_class_pool(
+        course, tmp_path, monkeypatch):
+    """Learners answer with pooling on; the educator's reveal shows the room's confidence."""
+    from widgets import classpool
+
+    monkeypatch.setenv(classpool.ENV_CLASS_DIR, str(tmp_path))
+    for token, level in (("a1", "high"), ("b2", "high"), ("c3", "low")):
+        monkeypatch.setitem(classpool._state, "token", token)  # three learners' kernels
+        box = quiz_widget(course, "nerve-damage", store=False, teaching=False)
+        v = next(x for x in box.questions if x.question_id == "fx-truefalse")
+        L.choose(v, True, level)
+        v.check_button.click()
+    room = quiz_widget(course, "nerve-damage", store=False, teaching=True)
+    room.reveal_all_button.click()
+    fb = next(x for x in room.questions if x.question_id == "fx-truefalse").feedback.value
+    assert "How sure the room was (3 answers):" in fb
+    assert "High: I am sure: 67%" in fb and "Low: a guess: 33%" in fb
