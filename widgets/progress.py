@@ -6,9 +6,14 @@ Where it lives: ``$MS_COURSE_PROGRESS`` if set, else
 The file holds, per learner and question id, the last checked answer (as option texts,
 so a reshuffle or a reordered bank does not change its meaning) and whether it was right::
 
-    {"version": 1,
+    {"version": 2, "course": "ms-leg-pain",
      "learners": {"learner": {"msk-01": {"answer": "...", "correct": true,
-                                          "saved": "2026-11-25T10:00:00+00:00"}}}}
+                                          "saved": "2026-11-25T10:00:00+00:00",
+                                          "box": 1, "due": "2026-11-28"}}}}
+
+The whole format, its versions and the spaced-review plan (``box``, ``due``, see
+:mod:`widgets.schedule`) are documented in README.md, "Your saved answers". Version 1 files
+still load; a file of a newer version is refused with one line and never written.
 
 A damaged or unwritable file never stops a quiz: the store warns once (one line), shows
 the same line in ``notice``, and keeps answers in memory. A damaged file is first copied
@@ -25,10 +30,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import schedule
+
 ENV_PATH = "MS_COURSE_PROGRESS"
 ENV_LEARNER = "MS_COURSE_LEARNER"
 APP_DIR = "ms-leg-pain-course"
-VERSION = 1
+VERSION = 2
+COURSE_ID = "ms-leg-pain"  # also the prefix of the handouts' localStorage keys
 
 __all__ = ["ProgressStore", "ProgressWarning", "Score", "default_path", "default_learner",
            "default_store"]
@@ -67,7 +75,15 @@ class Score:
 
 
 def _empty() -> dict:
-    return {"version": VERSION, "learners": {}}
+    return {"version": VERSION, "course": COURSE_ID, "learners": {}}
+
+
+def newer_version(data: Any) -> int | None:
+    """The format version of a file this release cannot read, else None."""
+    version = data.get("version") if isinstance(data, dict) else None
+    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+        return version
+    return None
 
 
 def _valid(data: Any) -> bool:
@@ -115,6 +131,14 @@ class ProgressStore:
             data = json.loads(text)
         except ValueError:
             data = None
+        if newer_version(data):
+            self.writable = False  # never overwrite what a newer release wrote
+            self._problem("newer", f"Progress file {self.path} was written by a newer release "
+                                   f"of the course (format version {newer_version(data)}; this "
+                                   f"one reads up to {VERSION}); it is left untouched and your "
+                                   "answers are kept for this session only. Update the course "
+                                   "to use it.")
+            return self._data if not first else _empty()
         if _valid(data):
             return data
         self._set_aside_corrupt(text)
@@ -148,6 +172,7 @@ class ProgressStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".progress-", suffix=".tmp")
+            self._data.update(version=VERSION, course=COURSE_ID)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump(self._data, fh, ensure_ascii=False, indent=1, sort_keys=True)
                 fh.flush()
@@ -175,14 +200,17 @@ class ProgressStore:
     def get(self, learner: str | None, question_id: str) -> dict | None:
         return self._data["learners"].get(learner or default_learner(), {}).get(question_id)
 
-    def record(self, learner: str | None, question_id: str, answer: Any, correct: bool) -> None:
-        """Save a checked answer (merging with what other notebooks wrote meanwhile)."""
+    def record(self, learner: str | None, question_id: str, answer: Any, correct: bool,
+               confidence: str | None = None) -> None:
+        """Save a checked answer (merging with what other notebooks wrote meanwhile) and
+        schedule its next review (:mod:`widgets.schedule`)."""
         learner = learner or default_learner()
         if self.writable:
             self._data = self._read()
-        entry = {"answer": answer, "correct": bool(correct),
+        answers = self._data.setdefault("learners", {}).setdefault(learner, {})
+        entry = {"answer": answer, "correct": bool(correct), "confidence": confidence,
                  "saved": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
-        self._data.setdefault("learners", {}).setdefault(learner, {})[question_id] = entry
+        answers[question_id] = schedule.scheduled(answers.get(question_id), entry)
         self._write()
 
     def reset(self, learner: str | None = None) -> None:
