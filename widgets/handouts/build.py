@@ -23,6 +23,7 @@ from markupsafe import Markup
 from ..course import Course, Section, load_course
 from ..course.models import CITATION_RE, MultipleChoice, Ordering, SingleChoice, TrueFalse
 from ..page import SectionPage, course_map_html
+from ..quiz.record import RECORD_JS, record_config
 from ..text import Citations, markdown_html
 
 HERE = Path(__file__).resolve().parent
@@ -354,17 +355,20 @@ class Assets:
         }
         if self.quiz.js:
             out["quiz.js"] = self.quiz.js.read_bytes()
+            out["record.js"] = RECORD_JS.read_bytes()
         if self.quiz.css:
             out["quiz.css"] = self.quiz.css.read_bytes()
         return out
 
-    def head(self, *, plotly: bool, quiz: bool) -> Markup:
-        """The ``<link>``/``<script>`` elements of a page's head."""
+    def head(self, *, plotly: bool, quiz: bool, record: bool = False) -> Markup:
+        """The ``<link>``/``<script>`` elements of a page's head (``record``: record.js
+        without a quiz, for the index dashboard)."""
         styles = [("handout.css", "all")]
         if quiz and self.quiz.css:
             styles.append(("quiz.css", "all"))
         styles.append(("print.css", "print"))
         scripts = (["plotly.min.js"] if plotly else []) + (["quiz.js"] if quiz and self.quiz.js else [])
+        scripts += ["record.js"] if (quiz or record) and self.quiz.js else []
         parts = []
         if self.inline:
             files = self.files()
@@ -376,8 +380,8 @@ class Assets:
                 parts.append(f"<script>\n{js}</script>")
         else:
             parts += [f'<link rel="stylesheet" href="assets/{n}" media="{m}">' for n, m in styles]
-            parts += [f'<script src="assets/{n}"{" defer" if n == "quiz.js" else ""}></script>'
-                      for n in scripts]
+            parts += [f'<script src="assets/{n}"{" defer" if n in ("quiz.js", "record.js") else ""}>'
+                      "</script>" for n in scripts]
         return Markup("\n".join(parts))
 
 
@@ -399,7 +403,8 @@ class Handouts:
                     instructor=self.variant == "instructor", nav=Nav(), standalone=False,
                     course_footer=safe(course_footer_html(self.course)),
                     notice=safe(markdown_html(self.course.info.notice, inline=True)),
-                    text=handout_text(self.course))
+                    text=handout_text(self.course),
+                    record_config=safe(script_json(record_config())))
         base.update(kw)
         return base
 
@@ -455,7 +460,9 @@ class Handouts:
         course_map = course_map_html(self.course, href=page_name)
         return self.env.get_template("index.html.j2").render(self._ctx(
             title=self.course.info.title, nav=Nav(current="index.html"),
-            head=self.assets.head(plotly=False, quiz=False), course_map=safe(course_map),
+            head=self.assets.head(plotly=False, quiz=False, record=True),
+            record_config=safe(script_json(record_config(self.course, pages=page_name))),
+            course_map=safe(course_map),
             sections=self.course.sections, page_name=page_name))
 
     def references(self) -> str:

@@ -1,0 +1,427 @@
+/* Handouts that remember: each checked answer kept in this browser, restored on reload.
+ *
+ * Listens to quiz.js's "mscourse:answer" event and keeps one localStorage key per question,
+ * "<course>:<question id>", holding the same entry object as the JupyterLab progress file
+ * (answer, correct, confidence, saved, attempts, first, box, due); so a rebuilt handout
+ * keeps the answers, and an export is a progress file. On load it puts saved answers back
+ * with window.MSCourseQuiz.restore. On the handout index (an element #ms-dashboard) it draws
+ * the learner's dashboard: scores by section, reviews due, calibration, and Export / Import
+ * / Erase. The course id, the review plan (widgets/schedule.py) and every word come from
+ * <script type="application/json" id="ms-record-config"> (widgets/quiz/record.py).
+ * Storage that is blocked, disabled or full gives one line; the quiz keeps working, with
+ * this visit's answers kept in memory.
+ */
+(function () {
+  "use strict";
+
+  var cfgEl = document.getElementById("ms-record-config");
+  var CFG = cfgEl ? JSON.parse(cfgEl.textContent) : null;
+  if (!CFG) { return; }
+  var M = CFG.messages, PREFIX = CFG.course + ":", INTERVALS = CFG.intervals;
+  var LAPT = { low: [1, 0], medium: [2, -2], high: [3, -6] };
+  var memory = {};      // answers this visit could not store
+  var problem = null;   // "blocked" | "full"
+  var store = openStorage();
+
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (m, k) { return values[k] !== undefined ? String(values[k]) : m; });
+  }
+
+  function isQuota(e) {
+    return !!e && (e.name === "QuotaExceededError" || e.name === "NS_ERROR_DOM_QUOTA_REACHED" ||
+      e.code === 22 || e.code === 1014);
+  }
+
+  // ---- storage: never throws; a problem becomes one line on the page
+  function openStorage() {
+    var s;
+    try {
+      s = window.localStorage;
+      if (!s) { throw new Error("no localStorage"); }
+      s.getItem(PREFIX);
+    } catch (e) {
+      problem = "blocked";
+      return null;
+    }
+    try {
+      s.setItem(PREFIX + "\u0000probe", "1");
+      s.removeItem(PREFIX + "\u0000probe");
+    } catch (e) {
+      problem = isQuota(e) ? "full" : "blocked";
+      if (problem === "blocked") { return null; }
+    }
+    return s;
+  }
+
+  function notice() {
+    if (!problem) { return; }
+    var p = document.querySelector(".ms-record__notice");
+    if (!p) {
+      p = document.createElement("p");
+      p.className = "ms-record__notice";
+      p.setAttribute("role", "status");
+      var main = document.getElementById("main") || document.body;
+      main.insertBefore(p, main.firstChild);
+    }
+    p.textContent = M[problem];
+  }
+
+  function isEntry(e) {
+    return !!e && typeof e === "object" && !Array.isArray(e) && typeof e.correct === "boolean";
+  }
+
+  function keys() {
+    var out = [];
+    if (!store) { return out; }
+    try {
+      for (var i = 0; i < store.length; i += 1) {
+        var k = store.key(i);
+        if (k && k.indexOf(PREFIX) === 0 && k.indexOf("\u0000") < 0) { out.push(k); }
+      }
+    } catch (e) { /* blocked midway: what we have */ }
+    return out;
+  }
+
+  function get(id) {
+    if (memory[id]) { return memory[id]; }
+    if (!store) { return null; }
+    try {
+      var e = JSON.parse(store.getItem(PREFIX + id));
+      return isEntry(e) ? e : null;
+    } catch (err) {
+      return null;
+    }
+  }
+
+  function all() {
+    var out = {};
+    keys().forEach(function (k) {
+      var id = k.slice(PREFIX.length), e = get(id);
+      if (e) { out[id] = e; }
+    });
+    Object.keys(memory).forEach(function (id) { out[id] = memory[id]; });
+    return out;
+  }
+
+  function put(id, entry) {
+    if (store) {
+      try {
+        store.setItem(PREFIX + id, JSON.stringify(entry));
+        delete memory[id];
+        return;
+      } catch (e) {
+        problem = isQuota(e) ? "full" : "blocked";
+      }
+    }
+    memory[id] = entry;
+    notice();
+  }
+
+  function eraseAll() {
+    memory = {};
+    keys().forEach(function (k) {
+      try { store.removeItem(k); } catch (e) { /* nothing more we can do */ }
+    });
+  }
+
+  // ---- dates and the review plan (the same as widgets/schedule.py)
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  function today() {
+    var d = new Date();
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+
+  function utc(day) {
+    var p = day.split("-");
+    return new Date(Date.UTC(+p[0], +p[1] - 1, +p[2]));
+  }
+
+  function addDays(day, n) {
+    var d = utc(day);
+    d.setUTCDate(d.getUTCDate() + n);
+    return d.toISOString().slice(0, 10);
+  }
+
+  function isDay(s) { return typeof s === "string" && /^\d{4}-\d{2}-\d{2}/.test(s) && !isNaN(utc(s.slice(0, 10))); }
+
+  function dueOf(e) {
+    if (!isEntry(e)) { return null; }
+    if (isDay(e.due)) { return e.due.slice(0, 10); }
+    if (!isDay(e.saved)) { return today(); }
+    var wait = e.correct && e.confidence !== "low" ? INTERVALS[1] : INTERVALS[0];
+    return addDays(e.saved.slice(0, 10), wait);
+  }
+
+  function plan(old, correct, confidence, on) {
+    var box = 0, last = INTERVALS.length - 1;
+    if (correct && confidence !== "low") {
+      var before = old && typeof old.box === "number" ? Math.max(0, Math.min(last, old.box)) : null;
+      var due = dueOf(old);
+      if (before !== null && due !== null && due > on) { return { box: before, due: due }; }
+      box = Math.min(last, (before || 0) + 1);
+    }
+    return { box: box, due: addDays(on, INTERVALS[box]) };
+  }
+
+  function nextEntry(old, d) {
+    var entry = {}, k;
+    if (isEntry(old)) { for (k in old) { if (Object.prototype.hasOwnProperty.call(old, k)) { entry[k] = old[k]; } } }
+    var confidence = d.confidence || null;
+    entry.first = isEntry(old) ? (old.first || { answer: old.answer, correct: old.correct, confidence: old.confidence || null })
+      : { answer: d.answer, correct: d.correct, confidence: confidence };
+    entry.attempts = isEntry(old) ? (old.attempts || 1) + 1 : 1;
+    entry.answer = d.answer;
+    entry.correct = !!d.correct;
+    entry.confidence = confidence;
+    entry.saved = new Date().toISOString().replace(/\.\d+Z$/, "+00:00");
+    var p = plan(isEntry(old) ? old : null, !!d.correct, confidence, today());
+    entry.box = p.box;
+    entry.due = p.due;
+    return entry;
+  }
+
+  // ---- every page: save each check, restore on load
+  document.addEventListener("mscourse:answer", function (event) {
+    var d = event.detail || {};
+    if (!d.id) { return; }
+    put(d.id, nextEntry(get(d.id), d));
+    render();
+  });
+
+  window.addEventListener("storage", function (event) {  // another tab answered or erased
+    if (!event.key || event.key.indexOf(PREFIX) === 0) { render(); }
+  });
+
+  function restoreAll() {
+    var quiz = window.MSCourseQuiz;
+    if (!quiz || !quiz.ids) { return; }
+    quiz.ids().forEach(function (id) {
+      var e = get(id);
+      if (e) { quiz.restore(id, e); }
+    });
+  }
+
+  // ---- the index dashboard
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined) { e.textContent = text; }
+    return e;
+  }
+
+  function count(n) { return fill(n === 1 ? M.question : M.questions, { n: n }); }
+
+  function dayWords(day, on) {
+    if (day <= on) { return M.today; }
+    if (day === addDays(on, 1)) { return M.tomorrow; }
+    return utc(day).toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+  }
+
+  function table(caption, heads, rows, className) {
+    var t = el("table", { "class": className });
+    t.appendChild(el("caption", {}, caption));
+    var tr = el("tr");
+    heads.forEach(function (h) { tr.appendChild(el("th", { scope: "col" }, h)); });
+    t.appendChild(el("thead")).appendChild(tr);
+    var body = t.appendChild(el("tbody"));
+    rows.forEach(function (r) {
+      var row = body.appendChild(el("tr"));
+      r.forEach(function (cell, i) {
+        var c = row.appendChild(el(i === 0 ? "th" : "td", i === 0 ? { scope: "row" } : {}));
+        if (typeof cell === "string") { c.textContent = cell; } else { c.appendChild(cell); }
+      });
+    });
+    return t;
+  }
+
+  function bar(share, status, words) {  // a drawn bar that also carries its words
+    var wrap = el("span", { "class": "ms-bar" });
+    var track = wrap.appendChild(el("span", { "class": "ms-bar__track", "aria-hidden": "true" }));
+    track.appendChild(el("span", { "class": "ms-bar__fill ms-bar__fill--" + status.replace(/ /g, "-"),
+      style: "width:" + Math.round(100 * share) + "%" }));
+    wrap.appendChild(el("span", { "class": "ms-bar__text" }, words));
+    return wrap;
+  }
+
+  function scores(answers) {
+    var rows = [], next = null;
+    (CFG.sections || []).forEach(function (s) {
+      var total = s.questions.length, answered = 0, right = 0;
+      s.questions.forEach(function (q) {
+        if (answers[q]) { answered += 1; if (answers[q].correct) { right += 1; } }
+      });
+      var status = right === total && total ? M.complete : answered ? M.in_progress : M.not_started;
+      if (!next && right !== total) {
+        next = answered ? fill(M.next_finish, { number: s.number, title: s.title, right: right, total: total })
+          : fill(M.next_section, { number: s.number, title: s.title });
+      }
+      var key = right === total && total ? "complete" : answered ? "in progress" : "not started";
+      rows.push([s.number + " " + s.title, bar(total ? right / total : 0, key, fill(M.of, { right: right, total: total })), status]);
+    });
+    if (!rows.length) { next = M.no_quizzes; }
+    return { rows: rows, next: next || M.next_done };
+  }
+
+  function reviews(answers, box) {
+    var on = today(), where = CFG.where || {}, ids = Object.keys(where);
+    var due = [], later = {};
+    ids.forEach(function (id, i) {
+      var day = answers[id] ? dueOf(answers[id]) : null;
+      if (!day) { return; }
+      if (day <= on) { due.push([day, i, id]); } else { later[day] = (later[day] || 0) + 1; }
+    });
+    due.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]; });
+    var line = box.appendChild(el("p", { "class": "ms-dashboard__due" }));
+    if (due.length) {
+      line.appendChild(el("strong", {}, fill(M.due_today, { n: count(due.length) })));
+      var ul = box.appendChild(el("ul", { "class": "ms-dashboard__due-list" }));
+      due.forEach(function (d) {
+        var w = where[d[2]], li = ul.appendChild(el("li"));
+        li.appendChild(el("a", { href: w.href }, fill(M.from_section, w)));
+        li.appendChild(document.createTextNode(": " + w.prompt));
+      });
+    } else {
+      var days = Object.keys(later).sort();
+      line.textContent = days.length ? fill(M.due_none, { day: dayWords(days[0], on), n: count(later[days[0]]) })
+        : M.due_empty;
+    }
+  }
+
+  function calibration(answers, box) {
+    var levels = ["low", "medium", "high"], n = {}, right = {}, points = 0, best = 0, any = false;
+    levels.forEach(function (l) { n[l] = 0; right[l] = 0; });
+    Object.keys(answers).forEach(function (id) {
+      var e = answers[id];
+      if (!LAPT[e.confidence]) { return; }
+      any = true;
+      n[e.confidence] += 1;
+      if (e.correct) { right[e.confidence] += 1; }
+      points += LAPT[e.confidence][e.correct ? 0 : 1];
+      best += 3;
+    });
+    if (!any) { box.appendChild(el("p", {}, M.calibration_none)); return; }
+    box.appendChild(table(M.calibration, [M.col_level, M.col_answers, M.col_right_share], levels.map(function (l) {
+      return [M["level_" + l], String(n[l]), n[l] ? right[l] + " (" + Math.round(100 * right[l] / n[l]) + "%)" : "\u2013"];
+    }), "ms-dashboard__calibration"));
+    box.appendChild(el("p", {}, fill(M.calibration_score, { points: points, best: best })));
+  }
+
+  var dash = document.getElementById("ms-dashboard");
+  var view = null, status = null;
+
+  function say(text) { if (status) { status.textContent = text; } }
+
+  function render() {
+    if (!view) { return; }
+    var answers = all();
+    view.textContent = "";
+    var s = scores(answers);
+    view.appendChild(el("p", { "class": "ms-dashboard__next" })).appendChild(el("strong", {}, s.next));
+    if (s.rows.length) {
+      view.appendChild(table(M.scores_caption, [M.col_section, M.col_right, M.col_status], s.rows, "ms-dashboard__table"));
+    }
+    view.appendChild(el("h3", {}, M.reviews));
+    reviews(answers, view);
+    view.appendChild(el("h3", {}, M.calibration));
+    calibration(answers, view);
+  }
+
+  function exportFile() {
+    var doc = { version: CFG.version, course: CFG.course, learners: {} };
+    doc.learners[CFG.learner] = all();
+    var name = CFG.course + "-answers-" + today() + ".json";
+    var blob = new Blob([JSON.stringify(doc, null, 1) + "\n"], { type: "application/json" });
+    var a = el("a", { href: URL.createObjectURL(blob), download: name });
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    say(fill(M.exported, { file: name }));
+  }
+
+  function importText(text, file) {
+    var doc;
+    try { doc = JSON.parse(text); } catch (e) { return say(fill(M.import_not_json, { file: file })); }
+    if (!doc || typeof doc !== "object" || !doc.learners || typeof doc.learners !== "object") {
+      return say(fill(M.import_not_progress, { file: file }));
+    }
+    if (typeof doc.version === "number" && doc.version > CFG.version) {
+      return say(fill(M.import_newer, { file: file, version: doc.version, max: CFG.version }));
+    }
+    if (doc.course && doc.course !== CFG.course) {
+      return say(fill(M.import_other, { file: file, course: doc.course }));
+    }
+    var names = Object.keys(doc.learners).filter(function (k) {
+      return doc.learners[k] && typeof doc.learners[k] === "object";
+    });
+    if (!names.length) { return say(fill(M.import_not_progress, { file: file })); }
+    var who = names.indexOf(CFG.learner) >= 0 ? CFG.learner : names.sort(function (a, b) {
+      return Object.keys(doc.learners[b]).length - Object.keys(doc.learners[a]).length;
+    })[0];
+    var incoming = doc.learners[who], n = 0;
+    Object.keys(incoming).forEach(function (id) {
+      var e = incoming[id], mine = get(id);
+      if (!isEntry(e)) { return; }
+      if (mine && (mine.saved || "") > (e.saved || "")) { return; }  // keep the newer answer
+      put(id, e);
+      n += 1;
+    });
+    render();
+    say(fill(M.imported, { n: n, file: file, who: names.length > 1 ? fill(M.imported_who, { learner: who }) : "" }));
+  }
+
+  function controls() {
+    var box = el("div", { "class": "ms-dashboard__controls", role: "group", "aria-label": M.controls });
+    var exp = box.appendChild(el("button", { type: "button", "data-action": "export" }, M["export"]));
+    var label = box.appendChild(el("label", { "class": "ms-dashboard__import", "for": "ms-import" }, M["import"]));
+    var input = el("input", { type: "file", id: "ms-import", accept: ".json,application/json" });
+    label.appendChild(document.createTextNode(" "));
+    box.appendChild(input);
+    var erase = box.appendChild(el("button", { type: "button", "data-action": "erase" }, M.erase));
+    var confirm = box.appendChild(el("div", { "class": "ms-dashboard__confirm", role: "group", "aria-label": M.erase }));
+    confirm.hidden = true;
+    confirm.appendChild(el("p", {}, M.erase_confirm));
+    var yes = confirm.appendChild(el("button", { type: "button", "data-action": "erase-yes" }, M.erase_yes));
+    var no = confirm.appendChild(el("button", { type: "button", "data-action": "erase-no" }, M.erase_no));
+    exp.addEventListener("click", exportFile);
+    input.addEventListener("change", function () {
+      var f = input.files && input.files[0];
+      if (!f) { return; }
+      var reader = new FileReader();
+      reader.onload = function () { importText(String(reader.result), f.name); input.value = ""; };
+      reader.onerror = function () { say(fill(M.import_not_json, { file: f.name })); };
+      reader.readAsText(f);
+    });
+    erase.addEventListener("click", function () { confirm.hidden = false; erase.disabled = true; yes.focus(); });
+    no.addEventListener("click", function () { confirm.hidden = true; erase.disabled = false; erase.focus(); });
+    yes.addEventListener("click", function () {
+      eraseAll();
+      confirm.hidden = true;
+      erase.disabled = false;
+      render();
+      say(M.erased);
+      erase.focus();
+    });
+    return box;
+  }
+
+  function start() {
+    notice();
+    restoreAll();
+    if (dash) {
+      dash.textContent = "";
+      dash.appendChild(el("h2", { id: "ms-dashboard-title" }, M.title));
+      dash.appendChild(el("p", {}, M.intro));
+      view = dash.appendChild(el("div", { "class": "ms-dashboard__view" }));
+      dash.appendChild(controls());
+      status = dash.appendChild(el("p", { "class": "ms-dashboard__status", role: "status" }));
+      render();
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+}());
