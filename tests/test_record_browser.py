@@ -39,6 +39,22 @@ TODAY = NOW.date()
 SECTION = "nerve-damage"
 PAGE = "01-nerve-damage.html"
 KEY = "ms-leg-pain:"
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def _axe(t) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations (its own file:// fetch errors are not the page's)."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE} missing: run `npm ci` at the repository root")
+    pg, before = t.page, len(t.errors)
+    pg.add_script_tag(path=str(AXE))
+    result = pg.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+                         AXE_TAGS)
+    pg.wait_for_timeout(100)
+    del t.errors[before:]
+    return [f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
+            for v in result["violations"]]
 
 
 @pytest.fixture(scope="module")
@@ -260,13 +276,13 @@ def test_a_jupyterlab_progress_file_shows_the_same_scores(tab, course, tmp_path)
     assert pg.locator(".ms-quiz__score").inner_text() == "Score: 3 of 5 answered correctly"
 
 
-def test_calibration_and_refused_files(tab, tmp_path):
+def test_calibration_due_list_and_refused_files(tab, course, tmp_path):
     entries = {
-        "nd-single": {"answer": "x", "correct": True, "confidence": "high",
+        "fx-single": {"answer": "x", "correct": True, "confidence": "high",
                       "saved": "2026-11-30T10:00:00+00:00", "box": 1, "due": "2026-12-03"},
-        "nd-multiple": {"answer": ["x"], "correct": False, "confidence": "high",
+        "fx-multiple": {"answer": ["x"], "correct": False, "confidence": "high",
                         "saved": "2026-11-30T10:00:00+00:00", "box": 0, "due": "2026-12-01"},
-        "nd-truefalse": {"answer": True, "correct": True, "confidence": "low",
+        "fx-truefalse": {"answer": True, "correct": True, "confidence": "low",
                          "saved": "2026-11-30T10:00:00+00:00", "box": 0, "due": "2026-12-01"},
     }
     good = tmp_path / "mine.json"
@@ -284,6 +300,13 @@ def test_calibration_and_refused_files(tab, tmp_path):
     assert rows == [["Low: a guess", "1", "1 (100%)"], ["Medium: fairly sure", "0", "–"],
                     ["High: I am sure", "2", "1 (50%)"]]
     assert "Confidence-weighted score: -2 of a possible 9" in pg.locator(".ms-dashboard").inner_text()
+    assert [r[1] for r in _score_rows(pg)] == ["2 of 5", "0 of 2", "1 of 3"]
+    assert pg.locator(".ms-dashboard__due-list li").all_inner_texts() == [
+        "Section 01, Nerve damage: " + course.question(q).prompt for q in ("fx-multiple", "fx-truefalse")]
+    pg.click("button[data-action='erase']")                   # the confirm step shown too
+    pg.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
+    assert _axe(tab) == []
+    pg.click("button[data-action='erase-no']")
 
     for name, doc, words in (
             ("newer.json", {"version": 3, "learners": {}}, "newer release of the course (format version 3"),
@@ -316,6 +339,7 @@ def _works_with_one_notice(t: Tab, questions, words: str):
     assert shown[questions[1][0]].startswith("✓ Correct")
     assert pg.locator(".ms-quiz__score").inner_text() == "Score: 4 of 5 answered correctly"
     assert pg.locator(".ms-record__notice").count() == 1      # still one line after answering
+    assert _axe(t) == []
     pg = t.open("index.html")                                  # the index still draws
     assert pg.locator(".ms-record__notice").count() == 1
     assert pg.locator(".ms-dashboard__table").count() == 1

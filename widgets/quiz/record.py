@@ -56,6 +56,7 @@ MESSAGES: dict[str, str] = {
     "tomorrow": "tomorrow",
     "from_section": "Section {number}, {title}",
     "calibration": "How sure you were, and how often you were right",
+    "calibration_caption": "Answers by how sure you were",
     "col_level": "How sure",
     "col_answers": "Answers",
     "col_right_share": "Right",

@@ -278,8 +278,8 @@
       var ul = box.appendChild(el("ul", { "class": "ms-dashboard__due-list" }));
       due.forEach(function (d) {
         var w = where[d[2]], li = ul.appendChild(el("li"));
-        li.appendChild(el("a", { href: w.href }, fill(M.from_section, w)));
-        li.appendChild(document.createTextNode(": " + w.prompt));
+        li.appendChild(document.createTextNode(fill(M.from_section, w) + ": "));
+        li.appendChild(el("a", { href: w.href }, w.prompt));
       });
     } else {
       var days = Object.keys(later).sort();
@@ -301,7 +301,7 @@
       best += 3;
     });
     if (!any) { box.appendChild(el("p", {}, M.calibration_none)); return; }
-    box.appendChild(table(M.calibration, [M.col_level, M.col_answers, M.col_right_share], levels.map(function (l) {
+    box.appendChild(table(M.calibration_caption, [M.col_level, M.col_answers, M.col_right_share], levels.map(function (l) {
       return [M["level_" + l], String(n[l]), n[l] ? right[l] + " (" + Math.round(100 * right[l] / n[l]) + "%)" : "\u2013"];
     }), "ms-dashboard__calibration"));
     box.appendChild(el("p", {}, fill(M.calibration_score, { points: points, best: best })));
@@ -373,10 +373,9 @@
   function controls() {
     var box = el("div", { "class": "ms-dashboard__controls", role: "group", "aria-label": M.controls });
     var exp = box.appendChild(el("button", { type: "button", "data-action": "export" }, M["export"]));
-    var label = box.appendChild(el("label", { "class": "ms-dashboard__import", "for": "ms-import" }, M["import"]));
-    var input = el("input", { type: "file", id: "ms-import", accept: ".json,application/json" });
-    label.appendChild(document.createTextNode(" "));
-    box.appendChild(input);
+    var field = box.appendChild(el("div", { "class": "ms-dashboard__import" }));
+    field.appendChild(el("label", { "for": "ms-import" }, M["import"]));
+    var input = field.appendChild(el("input", { type: "file", id: "ms-import", accept: ".json,application/json" }));
     var erase = box.appendChild(el("button", { type: "button", "data-action": "erase" }, M.erase));
     var confirm = box.appendChild(el("div", { "class": "ms-dashboard__confirm", role: "group", "aria-label": M.erase }));
     confirm.hidden = true;
