@@ -84,7 +84,8 @@ def schedule_figure(counts: Counter, on: dt.date):
     fig.update_layout(
         title={"text": "Your review schedule: questions due per day (today in orange-red)"},
         xaxis={"title": {"text": "Day"}, "type": "category", "tickangle": -45},
-        yaxis={"title": {"text": "Questions due"}, "rangemode": "tozero", "dtick": 1},
+        yaxis={"title": {"text": "Questions due"}, "rangemode": "tozero", "tickformat": "d",
+               **({"dtick": 1} if max(values) <= 10 else {})},
         height=320, margin={"l": 50, "r": 10, "t": 50, "b": 80},
         template="simple_white", font={"color": "#1a1a1a"}, showlegend=False)
     return fig
