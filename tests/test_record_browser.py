@@ -370,3 +370,29 @@ def test_storage_full_keeps_answers_of_the_visit_with_one_notice(browser, site, 
     _works_with_one_notice(t, questions, MESSAGES["full"])
     assert not t.errors, t.errors
     context.close()
+
+
+def test_the_handout_follows_the_same_review_plan_as_jupyterlab(browser, site):
+    """Checks on several days, through quiz.js's event: record.js's box and due equal
+    widgets.schedule.plan's for the same answers (a fresh context per day, one storage)."""
+    steps = [(0, True, "high"), (1, True, "high"), (3, True, None), (10, True, "medium"),
+             (31, True, "high"), (52, True, "low"), (53, False, "high"), (54, True, "high")]
+    context = browser.new_context(timezone_id="UTC")
+    pg = context.new_page()
+    old = None
+    try:
+        for day, correct, confidence in steps:
+            when = NOW + dt.timedelta(days=day)
+            context.clock.set_fixed_time(when)
+            pg.goto((site / PAGE).as_uri(), wait_until="load")
+            pg.evaluate("""d => document.querySelector('[data-question="fx-single"]').dispatchEvent(
+                new CustomEvent('mscourse:answer', {bubbles: true, detail: d}))""",
+                        {"id": "fx-single", "section": SECTION, "answer": "x", "correct": correct,
+                         "confidence": confidence, "score": None})
+            got = pg.evaluate("JSON.parse(localStorage.getItem('ms-leg-pain:fx-single'))")
+            want = schedule.plan(old, correct, confidence, on=when.date())
+            assert {"box": got["box"], "due": got["due"]} == want, (day, got, want)
+            old = got
+        assert got["attempts"] == len(steps) and got["first"]["confidence"] == "high"
+    finally:
+        context.close()
