@@ -57,7 +57,7 @@ def _pdf(args) -> int:
 
 def _notebooks(args) -> int:
     from .course import ContentError, load_course
-    from .notebooks import write_notebooks
+    from .notebooks import stale_notebooks, write_notebooks
 
     try:
         course = load_course(args.content)
@@ -67,6 +67,9 @@ def _notebooks(args) -> int:
         return 1
     for path in write_notebooks(course):
         print(f"wrote {path}")
+    for path in stale_notebooks(course):
+        print(f"{path}: no section generates this notebook any more; it was left in place "
+              "(delete it yourself if it is an old section's)", file=sys.stderr)
     return 0
 
 

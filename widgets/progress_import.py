@@ -76,22 +76,11 @@ def import_answers(path: str | Path, store: ProgressStore, *, learner: str | Non
                 if isinstance(e, dict) and isinstance(e.get("correct"), bool)}
     learner = learner or default_learner()
     taken: list[str] = []
-    update = getattr(store, "update", None)  # the locked read-modify-write (issue 13)
-    if update is not None:
-        for qid, entry in incoming.items():
-            def change(old, entry=entry, qid=qid):
-                if _newer(old, entry):
-                    taken.append(qid)
-                    return dict(entry)
-                return old
-            update(learner, qid, change)
-    else:
-        if store.writable:
-            store._data = store._read()
-        answers = store._data.setdefault("learners", {}).setdefault(learner, {})
-        for qid, entry in incoming.items():
-            if _newer(answers.get(qid), entry):
-                answers[qid] = dict(entry)
+    for qid, entry in incoming.items():
+        def change(old, entry=entry, qid=qid):
+            if _newer(old, entry):
                 taken.append(qid)
-        store._write()
+                return dict(entry)
+            return old
+        store.update(learner, qid, change)  # under the file lock, on what is on disk now
     return len(taken), who
