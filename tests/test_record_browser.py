@@ -115,7 +115,7 @@ def tab(browser, site):
     context.close()
 
 
-def _answer(pg, uid, data, answer) -> None:
+def _answer(pg, uid, data, answer, level: str = "high") -> None:
     kind = data["kind"]
     if kind == "single":
         pg.click(f"label[for='{uid}-o{answer}']")
@@ -128,6 +128,9 @@ def _answer(pg, uid, data, answer) -> None:
         slot = "p" if kind == "ordering" else "m"
         for pos, a in enumerate(answer):
             pg.select_option(f"#{uid}-{slot}{pos}", str(a))
+    sure = pg.locator(f"#{uid} .ms-quiz__confidence input[value='{level}']")
+    if sure.count():  # the quiz asks how sure (issue 11)
+        sure.check()
     pg.click(f"#{uid} button[data-action='check']")
 
 
@@ -170,15 +173,16 @@ def test_answers_are_kept_restored_on_reload_and_survive_a_rebuild(tab, question
     assert (right["correct"], right["box"], right["due"]) == (True, 1, "2026-12-04")
     # the answer is kept as option texts, the same form as the JupyterLab progress file
     data = questions[0][1]
-    assert wrong["answer"] == L.all_wrong(data)[0] if data["kind"] == "truefalse" else True
-    if data["kind"] == "single":
-        assert wrong["answer"] == data["options"][L.all_wrong(data)[0]]["text"]
+    assert data["kind"] == "single"
+    assert wrong["answer"] == data["options"][L.all_wrong(data)[0]]["text"]
+    matching = saved[questions[4][1]["id"]]["answer"]
+    assert matching == [p["right"] for p in questions[4][1]["pairs"]]
 
     pg.reload(wait_until="load")
     for uid, _ in questions:
         assert _form(pg, uid) == forms[uid], uid
         assert _feedback(pg, uid) == shown[uid], uid
-    assert pg.locator(".ms-quiz__score").inner_text() == "Score: 3 of 5 answered correctly"
+    assert pg.locator(".ms-quiz__score").inner_text().startswith("Score: 3 of 5 answered correctly")
     assert pg.locator(".ms-record__notice").count() == 0
 
     # a learner checks again: attempts count up, the first check is kept
@@ -192,7 +196,7 @@ def test_answers_are_kept_restored_on_reload_and_survive_a_rebuild(tab, question
     # a rebuilt handout (same folder, new files) keeps the answers
     build_handouts(L.FIXTURE_CONTENT, out=tab.site.parent, variant="student")
     pg.reload(wait_until="load")
-    assert pg.locator(".ms-quiz__score").inner_text() == "Score: 4 of 5 answered correctly"
+    assert pg.locator(".ms-quiz__score").inner_text().startswith("Score: 4 of 5 answered correctly")
     assert _feedback(pg, uid).startswith("✓ Correct")
 
 
@@ -232,7 +236,7 @@ def test_index_dashboard_export_erase_import(tab, questions, tmp_path):
     assert pg.locator(".ms-dashboard__status").inner_text() == MESSAGES["erased"]
     assert [r[1] for r in _score_rows(pg)] == ["0 of 5", "0 of 2", "0 of 3"]
     pg = tab.open(PAGE)                                         # the page is fresh
-    assert pg.locator(".ms-quiz__score").inner_text() == "Score: 0 of 5 answered correctly"
+    assert pg.locator(".ms-quiz__score").inner_text().startswith("Score: 0 of 5 answered correctly")
     assert all(_feedback(pg, uid) == "" for uid, _ in questions)
 
     pg = tab.open("index.html")
@@ -242,7 +246,7 @@ def test_index_dashboard_export_erase_import(tab, questions, tmp_path):
         f"5 answers imported from {exported.name}."
     assert [r[1] for r in _score_rows(pg)] == ["4 of 5", "0 of 2", "0 of 3"]
     pg = tab.open(PAGE)                                         # and they are back
-    assert pg.locator(".ms-quiz__score").inner_text() == "Score: 4 of 5 answered correctly"
+    assert pg.locator(".ms-quiz__score").inner_text().startswith("Score: 4 of 5 answered correctly")
 
 
 def test_a_jupyterlab_progress_file_shows_the_same_scores(tab, course, tmp_path):
@@ -273,7 +277,7 @@ def test_a_jupyterlab_progress_file_shows_the_same_scores(tab, course, tmp_path)
     assert href.startswith(f"{PAGE}#quiz-{SECTION}-")
     # the JupyterLab answers appear on the handout page itself (its shuffle differs)
     pg = tab.open(PAGE)
-    assert pg.locator(".ms-quiz__score").inner_text() == "Score: 3 of 5 answered correctly"
+    assert pg.locator(".ms-quiz__score").inner_text().startswith("Score: 3 of 5 answered correctly")
 
 
 def test_calibration_due_list_and_refused_files(tab, course, tmp_path):
@@ -337,7 +341,7 @@ def _works_with_one_notice(t: Tab, questions, words: str):
     shown = _answer_page(pg, questions, wrong=1)
     assert shown[questions[0][0]].startswith("✗ Not quite")
     assert shown[questions[1][0]].startswith("✓ Correct")
-    assert pg.locator(".ms-quiz__score").inner_text() == "Score: 4 of 5 answered correctly"
+    assert pg.locator(".ms-quiz__score").inner_text().startswith("Score: 4 of 5 answered correctly")
     assert pg.locator(".ms-record__notice").count() == 1      # still one line after answering
     assert _axe(t) == []
     pg = t.open("index.html")                                  # the index still draws
