@@ -275,6 +275,10 @@ def test_a_jupyterlab_progress_file_shows_the_same_scores(tab, course, tmp_path)
     assert due.count() == 3
     href = due.first.locator("a").get_attribute("href")
     assert href.startswith(f"{PAGE}#quiz-{SECTION}-")
+    schedule_rows = pg.eval_on_selector_all(
+        ".ms-dashboard__schedule tbody tr",
+        "rows => rows.map(r => Array.from(r.cells).map(c => c.innerText.trim()))")
+    assert schedule_rows == [["Today", "3 questions"], ["Tomorrow", "4 questions"]]
     # the JupyterLab answers appear on the handout page itself (its shuffle differs)
     pg = tab.open(PAGE)
     assert pg.locator(".ms-quiz__score").inner_text().startswith("Score: 3 of 5 answered correctly")

@@ -50,6 +50,9 @@ MESSAGES: dict[str, str] = {
     "due_none": "No questions are due today. Next review: {day} ({n}).",
     "due_empty": "No questions are due for review yet. Answer a section quiz: its questions "
                  "come back here on the days that help you remember them.",
+    "schedule_caption": "Your review schedule: questions due per day",
+    "col_day": "Day",
+    "col_due": "Questions due",
     "question": "{n} question",
     "questions": "{n} questions",
     "today": "today",

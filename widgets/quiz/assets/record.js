@@ -281,10 +281,20 @@
         li.appendChild(document.createTextNode(fill(M.from_section, w) + ": "));
         li.appendChild(el("a", { href: w.href }, w.prompt));
       });
-    } else {
-      var days = Object.keys(later).sort();
+    }
+    var days = Object.keys(later).sort();
+    if (!due.length) {
       line.textContent = days.length ? fill(M.due_none, { day: dayWords(days[0], on), n: count(later[days[0]]) })
         : M.due_empty;
+    }
+    if (days.length) {  // the schedule, drawn: one bar per day that has questions coming back
+      var most = Math.max.apply(null, days.map(function (d) { return later[d]; }).concat([due.length]));
+      var rows = (due.length ? [[M.today, due.length]] : []).concat(days.map(function (d) {
+        return [dayWords(d, on), later[d]];
+      }));
+      box.appendChild(table(M.schedule_caption, [M.col_day, M.col_due], rows.map(function (r) {
+        return [r[0].charAt(0).toUpperCase() + r[0].slice(1), bar(r[1] / most, r[0] === M.today ? "due now" : "due later", count(r[1]))];
+      }), "ms-dashboard__schedule"));
     }
   }
 
