@@ -279,9 +279,20 @@ def test_a_jupyterlab_progress_file_shows_the_same_scores(tab, course, tmp_path)
         ".ms-dashboard__schedule tbody tr",
         "rows => rows.map(r => Array.from(r.cells).map(c => c.innerText.trim()))")
     assert schedule_rows == [["Today", "3 questions"], ["Tomorrow", "4 questions"]]
-    # the JupyterLab answers appear on the handout page itself (its shuffle differs)
+    # the JupyterLab answers appear on the handout page itself (its shuffle differs), the
+    # due ones marked; answering one takes its mark away
     pg = tab.open(PAGE)
     assert pg.locator(".ms-quiz__score").inner_text().startswith("Score: 3 of 5 answered correctly")
+    marked = pg.eval_on_selector_all(".ms-record__due", "els => els.map(e => e.closest("
+                                     "'fieldset').dataset.question)")
+    assert marked == [q.id for q in course.quiz(SECTION).questions[:2]]
+    assert pg.locator(".ms-record__due").first.inner_text() == MESSAGES["due_marker"]
+    uid = f"quiz-{SECTION}-{marked[0]}"
+    data = present_question(course, course.question(marked[0]), learner=HANDOUT_LEARNER)
+    pg.click(f"#{uid} button[data-action='retry']")
+    _answer(pg, uid, data, L.right_answer(data))
+    assert pg.locator(".ms-record__due").count() == 1
+    assert tab.storage()[marked[0]]["due"] == "2026-12-04"
 
 
 def test_calibration_due_list_and_refused_files(tab, course, tmp_path):

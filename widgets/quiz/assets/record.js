@@ -186,6 +186,9 @@
     var d = event.detail || {};
     if (!d.id) { return; }
     put(d.id, nextEntry(get(d.id), d));
+    var q = event.target && event.target.closest ? event.target.closest(".ms-quiz-question") : null;
+    var marker = q ? q.querySelector(".ms-record__due") : null;
+    if (marker) { marker.remove(); }
     render();
   });
 
@@ -194,11 +197,24 @@
   });
 
   function restoreAll() {
-    var quiz = window.MSCourseQuiz;
+    var quiz = window.MSCourseQuiz, on = today();
     if (!quiz || !quiz.ids) { return; }
     quiz.ids().forEach(function (id) {
       var e = get(id);
-      if (e) { quiz.restore(id, e); }
+      if (!e) { return; }
+      quiz.restore(id, e);
+      if (dueOf(e) <= on) { markDue(id); }
+    });
+  }
+
+  function markDue(id) {  // a question due for review: say so under its prompt
+    Array.prototype.forEach.call(document.querySelectorAll(".ms-quiz-question"), function (q) {
+      if (q.getAttribute("data-question") !== id || q.querySelector(".ms-record__due")) { return; }
+      var p = document.createElement("p");
+      p.className = "ms-record__due";
+      p.textContent = M.due_marker;
+      var legend = q.querySelector("legend");
+      q.insertBefore(p, legend ? legend.nextSibling : q.firstChild);
     });
   }
 
