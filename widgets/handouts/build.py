@@ -26,7 +26,7 @@ from ..course import Course, Section, load_course
 from ..fileio import current_umask
 from ..course.models import CITATION_RE, MultipleChoice, Ordering, SingleChoice, TrueFalse
 from ..page import SectionPage, course_map_html
-from ..quiz.record import RECORD_JS, record_config
+from ..quiz.record import DASHBOARD_JS, RECORD_JS, record_config
 from ..text import Citations, markdown_html
 
 HERE = Path(__file__).resolve().parent
@@ -359,19 +359,21 @@ class Assets:
         if self.quiz.js:
             out["quiz.js"] = self.quiz.js.read_bytes()
             out["record.js"] = RECORD_JS.read_bytes()
+            out["dashboard.js"] = DASHBOARD_JS.read_bytes()
         if self.quiz.css:
             out["quiz.css"] = self.quiz.css.read_bytes()
         return out
 
     def head(self, *, plotly: bool, quiz: bool, record: bool = False) -> Markup:
-        """The ``<link>``/``<script>`` elements of a page's head (``record``: record.js
-        without a quiz, for the index dashboard)."""
+        """The ``<link>``/``<script>`` elements of a page's head (``record``: the index
+        dashboard, record.js and dashboard.js)."""
         styles = [("handout.css", "all")]
         if quiz and self.quiz.css:
             styles.append(("quiz.css", "all"))
         styles.append(("print.css", "print"))
         scripts = (["plotly.min.js"] if plotly else []) + (["quiz.js"] if quiz and self.quiz.js else [])
         scripts += ["record.js"] if (quiz or record) and self.quiz.js else []
+        scripts += ["dashboard.js"] if record and self.quiz.js else []
         parts = []
         if self.inline:
             files = self.files()
@@ -383,7 +385,7 @@ class Assets:
                 parts.append(f"<script>\n{js}</script>")
         else:
             parts += [f'<link rel="stylesheet" href="assets/{n}" media="{m}">' for n, m in styles]
-            parts += [f'<script src="assets/{n}"{" defer" if n in ("quiz.js", "record.js") else ""}>'
+            parts += [f'<script src="assets/{n}"{" defer" if n != "plotly.min.js" else ""}>'
                       "</script>" for n in scripts]
         return Markup("\n".join(parts))
 

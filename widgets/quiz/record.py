@@ -4,8 +4,8 @@
 ``localStorage``, one key per question, ``"ms-leg-pain:<question id>"``, holding the same
 entry object as the progress file (answer, correct, confidence, saved, attempts, first,
 box, due), so an export is a progress file and a rebuilt handout keeps the answers. It
-restores them on reload, and on the handout index draws the learner's dashboard (scores
-by section, reviews due, calibration) with Export, Import and Erase.
+restores them on reload; ``assets/dashboard.js`` draws the learner's dashboard on the
+handout index (scores by section, reviews due, calibration) with Export, Import and Erase.
 
 Every page carries :func:`record_config` as JSON (``<script id="ms-record-config">``): the
 course id, the plan of :mod:`widgets.schedule`, the words below and, on the index, the
@@ -19,6 +19,7 @@ from .. import schedule
 from ..progress import COURSE_ID, VERSION
 
 RECORD_JS = Path(__file__).resolve().parent / "assets" / "record.js"
+DASHBOARD_JS = RECORD_JS.with_name("dashboard.js")  # the index dashboard, on top of record.js
 LEARNER = "learner"  # whose answers an export holds: JupyterLab's default learner
 
 # Every word record.js shows. {placeholders} are filled in by the script.
