@@ -28,7 +28,7 @@ MESSAGES: dict[str, str] = {
                "anything (storage is turned off or blocked). The quizzes still work; answers "
                "are lost when you leave the page.",
     "full": "Your latest answers cannot be kept: this browser's storage for these pages is "
-            "full. The quizzes still work; export your answers to keep a copy.",
+            "full. The quizzes still work; answers given now are lost when you leave the page.",
     "due_marker": "Due for review today: press Try again and answer it afresh.",
     "title": "Your progress",
     "intro": "Your answers are kept in this browser only, on this computer.",

@@ -65,8 +65,10 @@
       p = document.createElement("p");
       p.className = "ms-record__notice";
       p.setAttribute("role", "status");
+      // just above the first quiz (or the dashboard), where the learner answers
+      var near = document.querySelector("section.ms-quiz, #ms-dashboard");
       var main = document.getElementById("main") || document.body;
-      main.insertBefore(p, main.firstChild);
+      if (near) { near.parentNode.insertBefore(p, near); } else { main.insertBefore(p, main.firstChild); }
     }
     p.textContent = M[problem];
   }
