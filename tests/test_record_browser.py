@@ -353,6 +353,8 @@ def _works_with_one_notice(t: Tab, questions, words: str):
     pg = t.open(PAGE)
     assert pg.locator(".ms-record__notice").count() == 1
     assert pg.locator(".ms-record__notice").inner_text() == words
+    assert pg.evaluate("document.querySelector('.ms-record__notice').nextElementSibling"
+                       ".matches('section.ms-quiz')")  # where the learner answers
     shown = _answer_page(pg, questions, wrong=1)
     assert shown[questions[0][0]].startswith("✗ Not quite")
     assert shown[questions[1][0]].startswith("✓ Correct")
