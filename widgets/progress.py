@@ -38,9 +38,8 @@ from typing import Any, Callable
 import platformdirs
 from filelock import FileLock
 
-from .fileio import atomic_write
-
 from . import schedule
+from .fileio import atomic_write
 
 ENV_PATH = "MS_COURSE_PROGRESS"
 ENV_LEARNER = "MS_COURSE_LEARNER"

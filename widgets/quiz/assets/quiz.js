@@ -6,6 +6,11 @@
  * comes from <script type="application/json" class="ms-quiz-messages"> (written by
  * widgets/quiz/base.py MESSAGES). The grading below mirrors the kind modules in
  * widgets/quiz/*.py line for line: change them together.
+ *
+ * For other scripts (record.js keeps answers, scorm.js reports them): after every check
+ * the question's fieldset sends a bubbling CustomEvent "mscourse:answer" with detail
+ * {id, section, answer (as in the progress file), correct, confidence, score}, and
+ * window.MSCourseQuiz.restore(id, entry) puts a saved progress entry back on the page.
  */
 (function () {
   "use strict";
