@@ -119,3 +119,18 @@ def test_start_here_shows_the_dashboard_and_the_review(course, store, monkeypatc
     notebook.SectionView(course, "00").progress()
     assert [type(w).__name__ for w in shown] == ["VBox", "VBox"]
     assert "ms-review" in shown[1]._dom_classes and hasattr(shown[1], "due_line")
+
+
+def test_a_long_review_is_asked_a_few_at_a_time(course, store):
+    for q in course.questions():
+        store.record("ana", q.id, "an old answer", False)    # every question wrong today
+    schedule.set_today(DAY + dt.timedelta(days=1))
+    review = review_widget(course, store, learner="ana", limit=3)
+    total = len(course.questions())
+    assert len(review.questions) == 3 and total > 3
+    assert f"3 of the {total} questions due today are asked here" in review.more.value
+    for v in review.questions:
+        _answer(v, L.right_answer(v.data))
+    review.refresh_button.click()
+    assert len(review.questions) == min(3, total - 3)
+    assert f"{total - 3} questions due today" in review.due_line.value

@@ -92,14 +92,15 @@ def schedule_figure(counts: Counter, on: dt.date):
 
 
 def review_widget(course, store: ProgressStore | None = None, *, learner: str | None = None,
-                  on_change=None):
+                  on_change=None, limit: int = 10):
     """A VBox: the due line, the due questions (each labelled with its section), a Refresh
     button, and the schedule chart with its text alternative.
 
     Carries ``.due_line`` (HTML), ``.questions`` (the question views, in the order asked),
     ``.refresh_button``, ``.figure`` (plotly Figure), ``.chart`` (an Output),
     ``.chart_text`` (HTML), ``.notice`` and ``.refresh()``. ``on_change()`` runs after each
-    saved answer (the start-here notebook refreshes its dashboard with it).
+    saved answer (the start-here notebook refreshes its dashboard with it). At most
+    ``limit`` questions are asked at once (most overdue first); Refresh brings the next.
     """
     from .quiz.base import esc
     from .quiz.section_quiz import question_view
@@ -111,6 +112,7 @@ def review_widget(course, store: ProgressStore | None = None, *, learner: str | 
 
     title = widgets.HTML(value="<h3>Spaced review</h3>")
     due_line = widgets.HTML()
+    more = widgets.HTML()
     notice = widgets.HTML()
     asked = widgets.VBox()
     refresh_button = widgets.Button(description="Refresh", icon="refresh",
@@ -118,7 +120,7 @@ def review_widget(course, store: ProgressStore | None = None, *, learner: str | 
                                             "answering quizzes in other notebooks)")
     chart = widgets.Output()
     chart_text = widgets.HTML()
-    box = widgets.VBox([title, due_line, notice, asked, refresh_button, chart, chart_text])
+    box = widgets.VBox([title, due_line, notice, asked, more, refresh_button, chart, chart_text])
     box.add_class("ms-review")
 
     def counts():
@@ -148,7 +150,11 @@ def review_widget(course, store: ProgressStore | None = None, *, learner: str | 
 
     def refresh(_b=None):
         views, rows = [], []
-        for number, qid in enumerate(schedule.due_ids(store.answers(learner), among=known), 1):
+        due = schedule.due_ids(store.answers(learner), among=known)
+        more.value = (f'<p class="ms-review__more">{limit} of the {len(due)} questions due '
+                      "today are asked here; press Refresh when you have answered them for "
+                      "the next ones.</p>") if len(due) > limit else ""
+        for number, qid in enumerate(due[:limit], 1):
             section, question = where[qid]
             view = question_view(course, question, learner=learner, number=number,
                                  on_answer=on_answer)
@@ -164,6 +170,7 @@ def review_widget(course, store: ProgressStore | None = None, *, learner: str | 
     refresh()
     box.due_line = due_line
     box.notice = notice
+    box.more = more
     box.refresh_button = refresh_button
     box.chart = chart
     box.chart_text = chart_text
