@@ -141,5 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--learner", default=None, help="whose answers to add to (default: yours)")
     imp.add_argument("--source", default=None, help="which learner of FILE to take")
     imp.set_defaults(func=_import_answers)
+    from .export.commands import add_parsers  # export moodle, scorm (LMS exports)
+
+    add_parsers(sub)
     args = parser.parse_args(argv)
     return args.func(args)

@@ -362,6 +362,9 @@ class Assets:
             out["dashboard.js"] = DASHBOARD_JS.read_bytes()
         if self.quiz.css:
             out["quiz.css"] = self.quiz.css.read_bytes()
+        from ..present_page import PRESENT_CSS, PRESENT_JS  # the presenter view's page
+
+        out["present.js"], out["present.css"] = PRESENT_JS.read_bytes(), PRESENT_CSS.read_bytes()
         return out
 
     def head(self, *, plotly: bool, quiz: bool, record: bool = False) -> Markup:
@@ -423,7 +426,7 @@ class Handouts:
         names = ["index.html"] + [page_name(s) for s in self.course.sections]
         names += ["references.html", "glossary.html"]
         if self.variant == "instructor":
-            names.append("answer-key.html")
+            names += ["answer-key.html", "present.html"]
         return names + ["print.html"]
 
     def render(self, name: str) -> str:
@@ -437,6 +440,13 @@ class Handouts:
             return self.answer_key()
         if name == "print.html":
             return self.print_all()
+        if name == "present.html":  # the presenter view (widgets/present_page.py)
+            from ..present_page import present_context, present_head
+
+            return self.env.get_template("present.html.j2").render(self._ctx(
+                title="Presenter view", nav=Nav(current="present.html"),
+                head=self.assets.head(plotly=True, quiz=True) + present_head(),
+                **present_context(self.course)))
         for s in self.course.sections:
             if page_name(s) == name:
                 return self.section(s)

@@ -307,7 +307,8 @@
     if (fb.status !== "correct" && fb.status !== "wrong") { return; }
     var confidence = confidenceOf(q), ok = fb.status === "correct";
     var detail = {
-      id: q.getAttribute("data-question") || data.id, section: section.getAttribute("data-section"),
+      id: q.getAttribute("data-question") || data.id,
+      section: section.getAttribute("data-section") || (section.id || "").replace(/^.*quiz-/, ""),
       answer: toSaved(data, answer), correct: ok, confidence: confidence,
       score: LAPT[confidence] ? LAPT[confidence][ok ? 0 : 1] : null
     };
