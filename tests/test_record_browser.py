@@ -340,6 +340,14 @@ def test_calibration_due_list_and_refused_files(tab, course, tmp_path):
     assert len(tab.storage()) == 3
 
 
+def test_record_js_is_on_quiz_pages_and_the_index_only(site):
+    def scripts(name):
+        return re.findall(r'<script src="assets/([a-z.]+)"', (site / name).read_text("utf-8"))
+    assert scripts(PAGE) == ["quiz.js", "record.js"]
+    assert scripts("index.html") == ["record.js", "dashboard.js"]
+    assert scripts("glossary.html") == []
+
+
 def _blocked_context(tmp_path):
     """A Chromium profile whose settings block site storage (as a locked-down browser does)."""
     profile = tmp_path / "profile"

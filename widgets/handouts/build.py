@@ -367,16 +367,19 @@ class Assets:
         out["present.js"], out["present.css"] = PRESENT_JS.read_bytes(), PRESENT_CSS.read_bytes()
         return out
 
-    def head(self, *, plotly: bool, quiz: bool, record: bool = False) -> Markup:
-        """The ``<link>``/``<script>`` elements of a page's head (``record``: the index
-        dashboard, record.js and dashboard.js)."""
+    def head(self, *, plotly: bool, quiz: bool, record: bool | None = None,
+             dashboard: bool = False) -> Markup:
+        """The ``<link>``/``<script>`` elements of a page's head. ``record``: record.js keeps
+        the learner's answers (default: on pages with a quiz); ``dashboard``: the index
+        dashboard (record.js and dashboard.js)."""
+        record = (quiz if record is None else record) or dashboard
         styles = [("handout.css", "all")]
         if quiz and self.quiz.css:
             styles.append(("quiz.css", "all"))
         styles.append(("print.css", "print"))
         scripts = (["plotly.min.js"] if plotly else []) + (["quiz.js"] if quiz and self.quiz.js else [])
-        scripts += ["record.js"] if (quiz or record) and self.quiz.js else []
-        scripts += ["dashboard.js"] if record and self.quiz.js else []
+        scripts += ["record.js"] if record and self.quiz.js else []
+        scripts += ["dashboard.js"] if dashboard and self.quiz.js else []
         parts = []
         if self.inline:
             files = self.files()
@@ -445,7 +448,7 @@ class Handouts:
 
             return self.env.get_template("present.html.j2").render(self._ctx(
                 title="Presenter view", nav=Nav(current="present.html"),
-                head=self.assets.head(plotly=True, quiz=True) + present_head(),
+                head=self.assets.head(plotly=True, quiz=True, record=False) + present_head(),
                 **present_context(self.course)))
         for s in self.course.sections:
             if page_name(s) == name:
@@ -475,7 +478,7 @@ class Handouts:
         course_map = course_map_html(self.course, href=page_name)
         return self.env.get_template("index.html.j2").render(self._ctx(
             title=self.course.info.title, nav=Nav(current="index.html"),
-            head=self.assets.head(plotly=False, quiz=False, record=True),
+            head=self.assets.head(plotly=False, quiz=False, dashboard=True),
             record_config=safe(script_json(record_config(self.course, pages=page_name))),
             course_map=safe(course_map),
             sections=self.course.sections, page_name=page_name))
