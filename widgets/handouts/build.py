@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from ..course import Course, Section, load_course
 from ..fileio import current_umask
-from ..course.models import CITATION_RE, MultipleChoice, Ordering, SingleChoice, TrueFalse
+from ..course.models import MultipleChoice, Ordering, SingleChoice, TrueFalse
 from ..page import SectionPage, course_map_html
 from ..text import Citations, markdown_html
 
