@@ -26,6 +26,8 @@ from .models import (
 )
 from .charts import Charts
 from .figure_names import FIGURE_NAMES, HIGHLIGHT_FIGURES
+from .facts import Facts, load_facts
+from .integrity import check_integrity
 from .pathway import Pathway
 from .locate import course_content, find_content, not_found_hint
 from .problems import ContentError, Problem, rel
@@ -50,6 +52,7 @@ class Course:
     figures: dict[str, list[str]] = field(default_factory=dict)
     charts: Charts | None = None
     handout_text: HandoutText | None = None
+    facts: Facts | None = None
 
     def section(self, key: str | int) -> Section:
         """A section by id (``"understanding-ms"``), number (``"02"``/``2``) or file stem."""
@@ -207,6 +210,8 @@ def check_course(content: str | Path | None = None) -> tuple[Course | None, list
                     f"{', '.join(sorted(shown))}, whose numbers and words live in charts.yaml; "
                     "add it (see content/README.md)")
 
+    facts = load_facts(ctx)
+
     # --- cross-checks: citations, question nodes -------------------------------
     if references:
         ctx.check_citations(set(references))
@@ -237,6 +242,7 @@ def check_course(content: str | Path | None = None) -> tuple[Course | None, list
                 ctx.add(path, ctx.line(path, ("questions", qi, "part")),
                         f"question {q.id!r} names part {q.part!r}, which the section does not "
                         f"have; use one of: {', '.join(sorted(parts))}")
+    check_integrity(ctx, info, sections, banks, glossary, pathway, charts, facts, references)
     all_ids: dict[str, str] = {}
     for sid, bank in banks.items():
         path = ctx.bank_paths[sid]
@@ -252,10 +258,10 @@ def check_course(content: str | Path | None = None) -> tuple[Course | None, list
         course = None
         if info is not None:
             course = Course(root, info, sections, references, glossary, banks, pathway, figures,
-                            charts=charts, handout_text=handout_text)
+                            charts=charts, handout_text=handout_text, facts=facts)
         return course, problems
     return Course(root, info, sections, references, glossary, banks, pathway, figures,
-                  charts=charts, handout_text=handout_text), problems
+                  charts=charts, handout_text=handout_text, facts=facts), problems
 
 
 # ------------------------------------------------------------------ internals
