@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from ..course import Course, Section, load_course
 from ..fileio import current_umask
-from ..course.models import CITATION_RE, MultipleChoice, Ordering, SingleChoice, TrueFalse
+from ..course.models import MultipleChoice, Ordering, SingleChoice, TrueFalse
 from ..page import SectionPage, course_map_html
 from ..quiz.record import DASHBOARD_JS, RECORD_JS, record_config
 from ..text import Citations, markdown_html
@@ -63,14 +63,10 @@ class CourseCitations(Citations):
         super().__init__([], anchor_prefix="ref")
         self.href = href
 
-    def link(self, html_text: str) -> str:
-        def repl(match: re.Match) -> str:
-            keys = [k.strip() for k in match.group(1).split(",")]
-            links = ", ".join(f'<a href="{self.href}#ref-{k}" title="Reference {k}">{k}</a>'
-                              for k in keys)
-            return f'<sup class="cite">[{links}]</sup>'
-
-        return CITATION_RE.sub(repl, html_text)
+    def html(self, keys: list[str]) -> str:
+        links = ", ".join(f'<a href="{self.href}#ref-{k}" title="Reference {k}">{k}</a>'
+                          for k in keys)
+        return f'<sup class="cite">[{links}]</sup>'
 
 
 def md_inline(text: str, citations: Citations | None = None) -> Markup:
