@@ -164,3 +164,10 @@ def test_a_saddle_sign_anywhere_must_say_new(min_content):
 def test_every_integrity_fixture_names_one_rule(case):
     spec = yaml.safe_load(case.read_text())
     assert spec["what"] and spec["edits"] and spec["expect"]["message"]
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(1)", "PMC3566383", "PMID 24871874",
+                                  "https://example.org/a b"])
+def test_a_reference_link_must_be_a_full_address(min_content, link):
+    edit(min_content / "references.yaml", "  year: 2022\n  link: null", f"  year: 2022\n  link: '{link}'")
+    assert any("is not an address a reader can open" in p for p in problems_in(min_content))
