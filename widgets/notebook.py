@@ -18,7 +18,7 @@ from pathlib import Path
 
 from IPython.display import HTML, display
 
-from .course import ContentError, Course, load_course
+from .course import ContentError, Course, find_content, load_course
 from .page import SectionPage, course_map_html
 
 _COURSES: dict[str, Course] = {}
@@ -37,7 +37,7 @@ sup.cite a{text-decoration:none}
 
 def course(content: str | Path | None = None, *, reload: bool = False) -> Course:
     """The loaded course (cached per content folder)."""
-    key = str(content or "")
+    key = str(find_content(content))
     if reload or key not in _COURSES:
         _COURSES[key] = load_course(content)
     return _COURSES[key]

@@ -290,10 +290,12 @@ def pathway_item(course) -> FigureItem:
     return FigureItem("pathway", TITLE, pathway_figure(pw), pathway_alt_text(pw))
 
 
-def _highlighted_item(name: str, pain_type: str):
+def _highlighted_item(name: str):
+    """A figure highlighting the chain of the pain type that pathway.yaml's ``highlights``
+    names for it (checked by the loader, so a renamed pain type is a content problem)."""
     def build(course) -> FigureItem:
         pw = _require(course)
-        pt = pw.pain_type(pain_type)
+        pt = pw.highlighted(name)
         alt = (f"The pathway diagram with the causal chain of {pt.label} highlighted. "
                + "Routes: " + "; ".join(" → ".join(pw.node(n).label for n in route)
                                         for route in pw.paths_to(pt.node)) + ".\n"
@@ -303,9 +305,9 @@ def _highlighted_item(name: str, pain_type: str):
     return build
 
 
-pathway_neuropathic_item = _highlighted_item("pathway_neuropathic", "ongoing-burning-pain")
-pathway_spasticity_item = _highlighted_item("pathway_spasticity", "spasticity-pain")
-pathway_musculoskeletal_item = _highlighted_item("pathway_musculoskeletal", "musculoskeletal-pain")
+pathway_neuropathic_item = _highlighted_item("pathway_neuropathic")
+pathway_spasticity_item = _highlighted_item("pathway_spasticity")
+pathway_musculoskeletal_item = _highlighted_item("pathway_musculoskeletal")
 
 
 def _require(course) -> Pathway:
