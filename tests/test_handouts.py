@@ -60,7 +60,7 @@ def test_each_variant_has_every_page_and_one_copy_of_each_asset(built, course):
         expected = {"index.html", "references.html", "glossary.html", "print.html"}
         expected |= {f"{s.number}-{s.id}.html" for s in course.sections}
         if variant == "instructor":
-            expected.add("answer-key.html")
+            expected |= {"answer-key.html", "present.html"}
         assert {p.name for p in pages(folder)} == expected
         assets = {p.name for p in (folder / "assets").iterdir()}
         assert {"handout.css", "print.css", "plotly.min.js"} <= assets

@@ -115,5 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     clean.add_argument("--check", action="store_true", help="only report; exit 1 if not clean")
     clean.add_argument("--folder", type=Path, default=None)
     clean.set_defaults(func=_clean)
+    from .export.commands import add_parsers  # export moodle, scorm (LMS exports)
+
+    add_parsers(sub)
     args = parser.parse_args(argv)
     return args.func(args)

@@ -84,6 +84,12 @@ class SectionView:
         display(widget)
         return None
 
+    def present(self):
+        """The presenter view for a room: one question at a time, with the class tally."""
+        from .present import presenter
+
+        display(presenter(self.course, self.section.id))
+
     def summary(self) -> None:
         _show(self.page.summary_html() + self.page.glossary_html() + self.page.references_html())
 

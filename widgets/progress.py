@@ -103,7 +103,8 @@ class ProgressStore:
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path).expanduser() if path is not None else default_path()
         self.lock_path = self.path.with_name(self.path.name + ".lock")
-        self._lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT)
+        # mode 0o666: learners sharing one file under different accounts can all take the lock
+        self._lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT, mode=0o666)
         self.notice = ""  # one line for the learner when saving is not possible
         self.writable = True
         self._warned: set[str] = set()

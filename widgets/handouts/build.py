@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from ..course import Course, Section, load_course
 from ..fileio import current_umask
-from ..course.models import CITATION_RE, MultipleChoice, Ordering, SingleChoice, TrueFalse
+from ..course.models import MultipleChoice, Ordering, SingleChoice, TrueFalse
 from ..page import SectionPage, course_map_html
 from ..text import Citations, markdown_html
 
@@ -62,14 +62,10 @@ class CourseCitations(Citations):
         super().__init__([], anchor_prefix="ref")
         self.href = href
 
-    def link(self, html_text: str) -> str:
-        def repl(match: re.Match) -> str:
-            keys = [k.strip() for k in match.group(1).split(",")]
-            links = ", ".join(f'<a href="{self.href}#ref-{k}" title="Reference {k}">{k}</a>'
-                              for k in keys)
-            return f'<sup class="cite">[{links}]</sup>'
-
-        return CITATION_RE.sub(repl, html_text)
+    def html(self, keys: list[str]) -> str:
+        links = ", ".join(f'<a href="{self.href}#ref-{k}" title="Reference {k}">{k}</a>'
+                          for k in keys)
+        return f'<sup class="cite">[{links}]</sup>'
 
 
 def md_inline(text: str, citations: Citations | None = None) -> Markup:
@@ -359,6 +355,9 @@ class Assets:
             out["quiz.js"] = self.quiz.js.read_bytes()
         if self.quiz.css:
             out["quiz.css"] = self.quiz.css.read_bytes()
+        from ..present_page import PRESENT_CSS, PRESENT_JS  # the presenter view's page
+
+        out["present.js"], out["present.css"] = PRESENT_JS.read_bytes(), PRESENT_CSS.read_bytes()
         return out
 
     def head(self, *, plotly: bool, quiz: bool) -> Markup:
@@ -416,7 +415,7 @@ class Handouts:
         names = ["index.html"] + [page_name(s) for s in self.course.sections]
         names += ["references.html", "glossary.html"]
         if self.variant == "instructor":
-            names.append("answer-key.html")
+            names += ["answer-key.html", "present.html"]
         return names + ["print.html"]
 
     def render(self, name: str) -> str:
@@ -430,6 +429,13 @@ class Handouts:
             return self.answer_key()
         if name == "print.html":
             return self.print_all()
+        if name == "present.html":  # the presenter view (widgets/present_page.py)
+            from ..present_page import present_context, present_head
+
+            return self.env.get_template("present.html.j2").render(self._ctx(
+                title="Presenter view", nav=Nav(current="present.html"),
+                head=self.assets.head(plotly=True, quiz=True) + present_head(),
+                **present_context(self.course)))
         for s in self.course.sections:
             if page_name(s) == name:
                 return self.section(s)
