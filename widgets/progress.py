@@ -13,14 +13,18 @@ The file holds, per learner and question id, the last checked answer (as option 
 so a reshuffle or a reordered bank does not change its meaning), whether it was right,
 how sure the learner was, how many checks so far and the first check ever::
 
-    {"version": 2,
+    {"version": 2, "course": "ms-leg-pain",
      "learners": {"learner": {"msk-01": {"answer": "...", "correct": true,
                                           "confidence": "high", "attempts": 2,
                                           "first": {"answer": "...", "correct": false,
                                                     "confidence": "medium"},
-                                          "saved": "2026-11-25T10:00:00+00:00"}}}}
+                                          "saved": "2026-11-25T10:00:00+00:00",
+                                          "box": 1, "due": "2026-11-28"}}}}
 
-Version 1 files (no ``confidence``, ``attempts`` or ``first``) still load.
+The whole format, its versions and the spaced-review plan (``box``, ``due``, see
+:mod:`widgets.schedule`) are documented in README.md, "Your saved answers". Version 1 files
+still load (no ``confidence``, ``attempts`` or ``first``: the entry counts as the first
+check); a file of a newer version is refused with one line and never written.
 
 A damaged or unwritable file never stops a quiz: the store warns once (one line), shows
 the same line in ``notice``, and keeps answers in memory. A damaged file is first copied
@@ -39,6 +43,7 @@ from typing import Any, Callable
 import platformdirs
 from filelock import FileLock
 
+from . import schedule
 from .fileio import atomic_write
 
 ENV_PATH = "MS_COURSE_PROGRESS"
@@ -46,6 +51,7 @@ ENV_LEARNER = "MS_COURSE_LEARNER"
 APP_DIR = "ms-leg-pain-course"
 VERSION = 2
 CONFIDENCE_LEVELS = ("low", "medium", "high")
+COURSE_ID = "ms-leg-pain"  # also the prefix of the handouts' localStorage keys
 LOCK_TIMEOUT = 10.0  # seconds to wait for another writer; each write holds the lock briefly
 
 __all__ = ["ProgressStore", "ProgressWarning", "Score", "default_path", "default_learner",
@@ -84,7 +90,15 @@ class Score:
 
 
 def _empty() -> dict:
-    return {"version": VERSION, "learners": {}}
+    return {"version": VERSION, "course": COURSE_ID, "learners": {}}
+
+
+def newer_version(data: Any) -> int | None:
+    """The format version of a file this release cannot read, else None."""
+    version = data.get("version") if isinstance(data, dict) else None
+    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+        return version
+    return None
 
 
 def _valid(data: Any) -> bool:
@@ -110,7 +124,8 @@ class ProgressStore:
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path).expanduser() if path is not None else default_path()
         self.lock_path = self.path.with_name(self.path.name + ".lock")
-        self._lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT)
+        # mode 0o666: learners sharing one file under different accounts can all take the lock
+        self._lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT, mode=0o666)
         self.notice = ""  # one line for the learner when saving is not possible
         self.writable = True
         self._warned: set[str] = set()
@@ -154,6 +169,14 @@ class ProgressStore:
             data = json.loads(text)
         except ValueError:
             data = None
+        if newer_version(data):
+            self.writable = False  # never overwrite what a newer release wrote
+            self._problem("newer", f"Progress file {self.path} was written by a newer release "
+                                   f"of the course (format version {newer_version(data)}; this "
+                                   f"one reads up to {VERSION}); it is left untouched and your "
+                                   "answers are kept for this session only. Update the course "
+                                   "to use it.")
+            return self._data if not first else _empty()
         if _valid(data):
             for learner, changes in self._unsaved.items():
                 answers = data["learners"].setdefault(learner, {})
@@ -193,7 +216,7 @@ class ProgressStore:
 
     # ------------------------------------------------------------------ writing
     def _save(self) -> None:
-        self._data["version"] = VERSION
+        self._data.update(version=VERSION, course=COURSE_ID)
         text = json.dumps(self._data, ensure_ascii=False, indent=1, sort_keys=True)
         atomic_write(self.path, text, prefix=".progress-")
         self._stamp = self._file_stamp()
@@ -255,10 +278,11 @@ class ProgressStore:
     def record(self, learner: str | None, question_id: str, answer: Any, correct: bool,
                confidence: str | None = None) -> None:
         """Save a checked answer and how sure the learner was (format version 2: also the
-        number of checks and the first check; fields other code keeps are preserved)."""
+        number of checks and the first check; fields other code keeps are preserved) and
+        schedule its next review (:mod:`widgets.schedule`)."""
         now = dt.datetime.now(dt.timezone.utc)
-        self.update(learner, question_id,
-                    lambda old: next_entry(old, answer, correct, confidence, now))
+        self.update(learner, question_id, lambda old: schedule.scheduled(
+            old, next_entry(old, answer, correct, confidence, now)))
 
     def reset(self, learner: str | None = None) -> None:
         """Forget every saved answer of one learner."""

@@ -24,8 +24,7 @@ from .confidence import LEVELS, check_level, confident_error, points
 from .messages import COLOURS, MESSAGES  # noqa: E402,F401
 
 
-def esc(text: str) -> str:
-    return html.escape(str(text), quote=True)
+from ..text import esc  # noqa: E402  (the package's one escape)
 
 
 # ------------------------------------------------------------------ the shuffle

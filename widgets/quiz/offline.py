@@ -107,7 +107,8 @@ def offline_questions_html(course, questions, *, title: str, prefix: str,
     classes = "ms-quiz" if css_class == "ms-quiz" else f"ms-quiz {css_class}"
     parts = [
         f'<section class="{classes}" id="{prefix}" aria-labelledby="{prefix}-title" '
-        f'data-variant="{variant}">',
+        f'data-variant="{variant}"'
+        + (f' data-section="{esc(section.id)}"' if section is not None else "") + '>',
         f'<h{h} id="{prefix}-title">{esc(title)}</h{h}>',
     ]
     if not questions:
