@@ -134,6 +134,8 @@ def test_dashboard_refresh_button_picks_up_new_answers(tmp_path, course):
     store = ProgressStore(tmp_path / "p.json")
     dash = progress_dashboard(course, store, learner="ben")
     assert "Take the pre-test" in dash.learning.value
+    assert 'class="ms-dashboard__calibration"' not in dash.learning.value  # no empty table
     _answer(prepost_widget(course, "pre", store=store, learner="ben"), right=True, level="low")
     dash.refresh_button.click()
     assert "You have taken the pre-test (100% right)" in dash.learning.value
+    assert "<td>low</td><td>2</td><td>2</td><td>100%</td>" in dash.learning.value

@@ -171,10 +171,10 @@ def learning_html(course, answers: dict) -> str:
         f'<p class="ms-dashboard__gain-text">{html.escape(gain_sentence(result))}</p>{gain_table}'
         '<h3>How sure versus how right</h3>'
         f'<p class="ms-dashboard__calibration-text">{html.escape(calibration_sentence(cal))}</p>'
-        '<table class="ms-dashboard__calibration"><caption>First answers at each level of '
-        'confidence</caption><thead><tr><th scope="col">How sure</th><th scope="col">Answers'
-        '</th><th scope="col">Right</th><th scope="col">Share right</th></tr></thead>'
-        f"<tbody>{cal_rows}</tbody></table></section>")
+        + ('<table class="ms-dashboard__calibration"><caption>First answers at each level of '
+           'confidence</caption><thead><tr><th scope="col">How sure</th><th scope="col">'
+           'Answers</th><th scope="col">Right</th><th scope="col">Share right</th></tr></thead>'
+           f"<tbody>{cal_rows}</tbody></table>" if cal.total else "") + "</section>")
 
 
 def _figure_output(output, fig, text: str) -> None:

@@ -20,8 +20,9 @@ MIN_PER_LEVEL = 3  # answers at a level before its share says anything
 
 # Every sentence the learner reads here.
 WORDS = {
-    "gain_none": "Take the pre-test in the start-here notebook before the course, and the "
-                 "post-test in the review section at the end, to see what you have learned.",
+    "gain_none": "Take the pre-test (further down the start-here notebook) before the "
+                 "course, and the post-test in the review section at the end, to see what "
+                 "you have learned.",
     "gain_pre_only": "You have taken the pre-test ({pre:.0f}% right). Take the post-test in the "
                      "review section at the end of the course to see your learning gain.",
     "gain": "Your learning gain: {g:.0f}% of what you did not know at the pre-test "
