@@ -26,6 +26,7 @@ from .models import (
 )
 from .bank_rules import check_banks
 from .charts import Charts
+from .facts import Facts, load_facts
 from .pathway import Pathway
 from .problems import ContentError, Problem, rel
 
@@ -49,6 +50,7 @@ class Course:
     figures: dict[str, list[str]] = field(default_factory=dict)
     charts: Charts | None = None
     handout_text: HandoutText | None = None
+    facts: Facts | None = None
 
     def section(self, key: str | int) -> Section:
         """A section by id (``"understanding-ms"``), number (``"02"``/``2``) or file stem."""
@@ -198,6 +200,8 @@ def check_course(content: str | Path | None = None) -> tuple[Course | None, list
                     f"{', '.join(sorted(shown))}, whose numbers and words live in charts.yaml; "
                     "add it (see content/README.md)")
 
+    facts = load_facts(ctx)
+
     # --- cross-checks: citations, question nodes -------------------------------
     if references:
         ctx.check_citations(set(references))
@@ -243,10 +247,10 @@ def check_course(content: str | Path | None = None) -> tuple[Course | None, list
         course = None
         if info is not None:
             course = Course(root, info, sections, references, glossary, banks, pathway, figures,
-                            charts=charts, handout_text=handout_text)
+                            charts=charts, handout_text=handout_text, facts=facts)
         return course, problems
     return Course(root, info, sections, references, glossary, banks, pathway, figures,
-                  charts=charts, handout_text=handout_text), problems
+                  charts=charts, handout_text=handout_text, facts=facts), problems
 
 
 # ------------------------------------------------------------------ internals
