@@ -159,7 +159,7 @@ def fact_ids(root: Path) -> set[str] | None:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
         return None  # the content checker reports the file itself
-    if isinstance(data, dict) and "facts" in data and len(data) <= 2:
+    if isinstance(data, dict) and isinstance(data.get("facts"), list):
         data = data["facts"]
     if isinstance(data, dict):
         return {str(k) for k in data}
@@ -183,15 +183,15 @@ def check_banks(ctx, sections, banks, pathway) -> None:
         stats = bank_stats(s, bank, labels)
         for qi, (q, st) in enumerate(zip(bank.questions, stats.items)):
             all_stats.append((s, st, q, path, qi))
-            _item_rules(ctx, path, qi, q, st, facts)
+            _item_rules(ctx, path, qi, q, st, facts, s.order == 0)
         _bank_rules(ctx, s, bank, stats, path, last)
     _course_rules(ctx, all_stats)
 
 
-def _item_rules(ctx, path, qi, q, st: ItemStats, facts) -> None:
+def _item_rules(ctx, path, qi, q, st: ItemStats, facts, first: bool) -> None:
     line = ctx.line(path, ("questions", qi, "id"))
     missing = [f for f in ("objective", "level", "audience") if getattr(q, f) is None]
-    if not q.facts:
+    if not q.facts and not first:  # start-here items on using the course rest on no fact
         missing.append("facts")
     if missing:
         ctx.add(path, line, f"question {q.id!r} lacks item metadata: {', '.join(missing)}; every "
