@@ -45,8 +45,13 @@ class ItemStats:
     wrong_nodes: list[str] = field(default_factory=list)  # hint nodes named only by wrong options
 
 
+def _stem(word: str) -> str:
+    word = word.removesuffix("'s")
+    return (word[:-1] if len(word) > 4 and word.endswith("s") else word)[:7]
+
+
 def _words(text: str) -> set[str]:
-    return {w.removesuffix("'s")[:7] for w in re.findall(r"[a-z0-9']+", text.lower()) if len(w) > 2}
+    return {_stem(w) for w in re.findall(r"[a-z0-9']+", text.lower()) if len(w) > 2}
 
 
 def _node_words(label: str) -> set[str]:
