@@ -23,6 +23,8 @@ def apply_edits(content: Path, edits: list[dict]) -> None:
             (content / src).rename(content / dst)
         elif "delete" in edit:
             (content / edit["delete"]).unlink()
+        elif "write" in edit:  # a new file (or a whole new text for one)
+            (content / edit["write"]).write_text(edit["text"])
         else:
             path = content / edit["file"]
             text = path.read_text()
