@@ -78,6 +78,9 @@ def test_no_chart_module_keeps_numbers_or_titles():
 
 def test_editing_a_value_changes_the_figure(content):
     edit(content, "{label: Headache, value: 43,", "{label: Headache, value: 41,")
+    facts = content / "facts.yaml"   # a number the course teaches is a fact: add it there too
+    facts.write_text(facts.read_text() + "  - {id: headache-41, value: 41 %, measures: headache, "
+                                         "refs: [R6], status: V}\n")
     edit(content, "title: How common is each kind of pain in MS?",
          "title: How often does each kind of pain occur in MS?")
     edit(content, "share: 84", "share: 80")
@@ -183,7 +186,7 @@ def test_broken_charts_yaml_is_reported_with_file_and_line(case, content):
 
 def test_the_schema_explains_what_to_fix():
     raw = yaml.safe_load((CONTENT / "charts.yaml").read_text(encoding="utf-8"))
-    raw["heat_sensitivity"] = dict(raw["heat_sensitivity"], ci_name="")
+    raw["prevalence"] = dict(raw["prevalence"], ci_name="")
     with pytest.raises(ValueError, match="needs 'ci_name'"):
         Charts.model_validate(raw)
     raw = yaml.safe_load((CONTENT / "charts.yaml").read_text(encoding="utf-8"))

@@ -11,8 +11,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .models import cited_keys
 
 APPLY_PER_BANK = 3          # apply (case) items in every bank after start-here
@@ -154,30 +152,10 @@ def node_labels(pathway) -> dict[str, str]:
     return {n.id: n.label for n in pathway.nodes} if pathway is not None else {}
 
 
-def fact_ids(root: Path) -> set[str] | None:
-    """The ids content/facts.yaml defines (a mapping id -> fact, a list of {id: ...}, or
-    ``facts:`` holding either); None when there is no facts.yaml to check against."""
-    path = Path(root) / "facts.yaml"
-    if not path.exists():
-        return None
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
-        return None  # the content checker reports the file itself
-    if isinstance(data, dict) and isinstance(data.get("facts"), list):
-        data = data["facts"]
-    if isinstance(data, dict):
-        return {str(k) for k in data}
-    if isinstance(data, list):
-        return {str(f["id"]) for f in data if isinstance(f, dict) and "id" in f}
-    return None
-
-
 # ------------------------------------------------------------------------ rules
 def check_banks(ctx, sections, banks, pathway) -> None:
     """Add a problem to ``ctx`` (the loader's context) for every broken item-writing rule."""
     labels = node_labels(pathway)
-    facts = fact_ids(ctx.root)
     last = max((s.order for s in sections), default=0)
     all_stats: list[tuple[object, ItemStats, object, Path, int]] = []
     for s in sections:
@@ -188,12 +166,12 @@ def check_banks(ctx, sections, banks, pathway) -> None:
         stats = bank_stats(s, bank, labels)
         for qi, (q, st) in enumerate(zip(bank.questions, stats.items)):
             all_stats.append((s, st, q, path, qi))
-            _item_rules(ctx, path, qi, q, st, facts, s.order == 0)
+            _item_rules(ctx, path, qi, q, st, s.order == 0)
         _bank_rules(ctx, s, bank, stats, path, last)
     _course_rules(ctx, all_stats)
 
 
-def _item_rules(ctx, path, qi, q, st: ItemStats, facts, first: bool) -> None:
+def _item_rules(ctx, path, qi, q, st: ItemStats, first: bool) -> None:
     line = ctx.line(path, ("questions", qi, "id"))
     missing = [f for f in ("objective", "level", "audience") if getattr(q, f) is None]
     if not q.facts and not first:  # start-here items on using the course rest on no fact
@@ -201,16 +179,7 @@ def _item_rules(ctx, path, qi, q, st: ItemStats, facts, first: bool) -> None:
     if missing:
         ctx.add(path, line, f"question {q.id!r} lacks item metadata: {', '.join(missing)}; every "
                             "item names its objective, level, audience and facts (content/README.md)")
-    if facts is not None:
-        for f in q.facts:
-            if f not in facts:
-                ctx.add(path, ctx.line(path, ("questions", qi, "facts")),
-                        f"question {q.id!r} names fact {f!r}, which content/facts.yaml does not "
-                        "define; use one of its ids")
-    if st.uncited:
-        ctx.add(path, ctx.line(path, ("questions", qi, "refs")),
-                f"question {q.id!r} cites {', '.join(st.uncited)} in its explanations but not in "
-                "its refs; add them to refs")
+    # unknown fact ids and explanation keys missing from refs: integrity.py reports them
     if st.wrong_nodes:
         ctx.add(path, ctx.line(path, ("questions", qi, "nodes")),
                 f"question {q.id!r}: pathway node(s) {', '.join(st.wrong_nodes)} come from a wrong "

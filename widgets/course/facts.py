@@ -62,8 +62,9 @@ class NotFact(Strict):
 
 
 class FactChecks(Strict):
-    # declared: the quiz-number rule covers quiz items that list `facts:`; all: every item
-    quiz_numbers: Literal["declared", "all"] = "declared"
+    # declared: the integrity rules on numbers and red flags cover the quiz items that list
+    # `facts:`; all: every quiz item (switch once every item lists its facts)
+    quiz_scope: Literal["declared", "all"] = "declared"
 
 
 class Facts(Strict):

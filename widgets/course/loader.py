@@ -27,6 +27,7 @@ from .models import (
 from .bank_rules import check_banks
 from .charts import Charts
 from .facts import Facts, load_facts
+from .integrity import check_integrity
 from .pathway import Pathway
 from .problems import ContentError, Problem, rel
 
@@ -231,6 +232,7 @@ def check_course(content: str | Path | None = None) -> tuple[Course | None, list
                 ctx.add(path, ctx.line(path, ("questions", qi, "part")),
                         f"question {q.id!r} names part {q.part!r}, which the section does not "
                         f"have; use one of: {', '.join(sorted(parts))}")
+    check_integrity(ctx, info, sections, banks, glossary, pathway, charts, facts, references)
     check_banks(ctx, sections, banks, pathway)  # item-writing rules (bank_rules.py)
     all_ids: dict[str, str] = {}
     for sid, bank in banks.items():

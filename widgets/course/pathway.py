@@ -35,6 +35,8 @@ class Edge(Strict):
     label: NonEmpty
     refs: list[RefKey] = Field(min_length=1)
     loop: bool = False
+    # a reported association, not shown to be a cause: drawn differently from a cause
+    association: bool = False
 
 
 class Stage(Strict):

@@ -1,6 +1,7 @@
 """A map of management by pain type, as the guidelines in the brief describe it.
 
-Educational only: it shows which options guidelines name and in what order, never a dose.
+Educational only: it shows which options the sources name, and an order only where a source
+gives one; never a dose.
 Words: content/charts.yaml (management_map).
 """
 from __future__ import annotations
@@ -34,7 +35,7 @@ def management_map_figure(chart: TableChart) -> go.Figure:
                    line=dict(color=LIGHT_GREY, width=1)),
     ))
     note = " ".join(t for t in (chart.disclaimer, chart.safety, chart.source) if t)
-    return base_layout(fig, chart.title, 500, bottom=80, left=10, right=10, source=note)
+    return base_layout(fig, chart.title, 580, bottom=80, left=10, right=10, source=note)
 
 
 def management_map_alt_text(chart: TableChart) -> str:
