@@ -48,3 +48,19 @@ def test_keys_first_in_multiple_items():
     assert item_stats(multi([True, True, False])).keys_first
     assert not item_stats(multi([False, True, True])).keys_first
     assert item_stats(multi([False, True, True])).n_correct == 2
+
+
+def test_rules_cover_banks_that_declare_metadata_or_every_bank_when_facts_say_all(tmp_path):
+    import shutil
+
+    from conftest import FIXTURES
+    from widgets.course import check_course
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "quiz" / "content", content)  # no facts.yaml, no metadata
+    assert check_course(content)[1] == []
+    bank = content / "quizzes" / "02-leg-pain.yaml"
+    bank.write_text(bank.read_text().replace("    kind: single\n", "    kind: single\n    level: apply\n", 1))
+    found = [str(p) for p in check_course(content)[1]]
+    assert any("lacks item metadata: objective, audience, facts" in p for p in found), found
+    assert not any("01-nerve-damage.yaml" in p for p in found)  # that bank declares nothing yet

@@ -153,14 +153,22 @@ def node_labels(pathway) -> dict[str, str]:
 
 
 # ------------------------------------------------------------------------ rules
-def check_banks(ctx, sections, banks, pathway) -> None:
+def in_scope(bank, facts) -> bool:
+    """The rules cover every bank once facts.yaml says every item declares its metadata
+    (``checks: {quiz_scope: all}``); before that, the banks whose items declare any."""
+    if facts is not None and facts.checks.quiz_scope == "all":
+        return True
+    return any(q.objective or q.level or q.audience or q.facts for q in bank.questions)
+
+
+def check_banks(ctx, sections, banks, pathway, facts=None) -> None:
     """Add a problem to ``ctx`` (the loader's context) for every broken item-writing rule."""
     labels = node_labels(pathway)
     last = max((s.order for s in sections), default=0)
     all_stats: list[tuple[object, ItemStats, object, Path, int]] = []
     for s in sections:
         bank = banks.get(s.id)
-        if bank is None:
+        if bank is None or not in_scope(bank, facts):
             continue
         path = ctx.bank_paths[s.id]
         stats = bank_stats(s, bank, labels)
