@@ -30,7 +30,7 @@ def test_real_course_shape_has_a_row_per_section_and_meets_the_targets():
         row = next(ln for ln in lines if ln.startswith(f"{s.number} {s.id} "))
         cells = re.split(r"\s{2,}", row)
         assert int(cells[1]) == len(course.banks[s.id].questions)
-        covered, total = map(int, cells[5].split("/"))
+        covered, total = map(int, cells[6].split("/"))
         assert covered == total == len(s.meta.objectives)
     summary = next(ln for ln in lines if " items; apply " in ln)
     n, share = re.search(r"(\d+) items; apply \d+ \((\d+)%\)", summary).groups()
@@ -49,8 +49,9 @@ def test_fixture_shape_counts_kinds_levels_and_places(min_content):
     assert cells[2] == "5/1/0/0/0"                     # quiz/part/pre/post/review
     assert cells[3] == "s1 m1 tf2 o1 mt1"
     assert cells[4] == "2/1/3"                         # recall/understand/apply
-    assert cells[5] == "1/1"
-    assert cells[7] == "2"                             # the multiple item has 2 correct
+    assert cells[5] == "1/1/4"                         # patients/clinicians/everyone
+    assert cells[6] == "1/1"
+    assert cells[8] == "2"                             # the multiple item has 2 correct
 
 
 def test_item_analysis_uses_the_first_try_of_every_learner_in_every_file(min_content, tmp_path):

@@ -49,13 +49,16 @@ def _row(st: BankStats, bank, number: str) -> list[str]:
     spread = ",".join(str(c) for c in sorted(set(counts))) if counts else "-"
     positions = sorted({i.key_positions[0] + 1 for i in st.of("single")})
     ak, nk, aw, nw = st.absolute
-    return [f"{number} {st.section}", str(len(st.items)), _places(bank), kinds, levels,
+    aud = [q.audience for q in bank.questions]
+    audiences = f"{aud.count('patients')}/{aud.count('clinicians')}/{aud.count('everyone')}"
+    return [f"{number} {st.section}", str(len(st.items)), _places(bank), kinds, levels, audiences,
             f"{len(st.covered)}/{len(st.objectives)}",
             f"{longest}/{singles}" if singles else "-", spread,
             ",".join(map(str, positions)) or "-", f"{ak}/{nk} {aw}/{nw}"]
 
 
-HEADER = ["section", "items", "quiz/part/pre/post/rev", "kinds", "rec/und/app", "objectives",
+HEADER = ["section", "items", "quiz/part/pre/post/rev", "kinds", "rec/und/app", "pat/clin/all",
+          "objectives",
           "longest=key", "multi correct", "key at", "absolute k w"]
 
 
@@ -82,7 +85,8 @@ def shape_report(course) -> str:
                f"objectives covered {totals['covered']}/{totals['objectives']}; key is the "
                f"longest option in {totals['longest']}/{totals['singles']} single items; "
                f"multiple-answer correct counts {spread or '-'}")
-    legend = ("kinds: s single, m multiple, tf true/false, o ordering, mt matching; 'key at': "
+    legend = ("kinds: s single, m multiple, tf true/false, o ordering, mt matching; audiences: "
+              "patients/clinicians/everyone; 'key at': "
               "positions of the single items' key in the file; absolute: keys/wrong options "
               "with always, never, only ...")
     return "\n".join([_table(HEADER, rows), "", summary, legend])
