@@ -94,14 +94,30 @@ def make_injected_content(dest: Path) -> Path:
     course = _yaml(dest / "course.yaml")
     course["disclaimer"] = _salt(course["disclaimer"])
     course["subtitle"] = _salt(course.get("subtitle", ""))
-    course["red_flags"][0]["signs"] = _salt(course["red_flags"][0]["signs"])
-    course["red_flags"][0]["action"] = _salt(course["red_flags"][0]["action"])
+    flag = course["red_flags"][0]
+    salted = {k: _salt(flag[k]) for k in ("signs", "action")}
+    # the sections' red-flag lists repeat course.yaml word for word (the checker compares
+    # them): salt them the same way
+    for page in sections:
+        lines = page.read_text("utf-8").split("\n")
+        for i, line in enumerate(lines):
+            if line.startswith(("- **", "| ")):
+                for k in ("signs", "action"):
+                    lines[i] = lines[i].replace(" ".join(flag[k].split()), salted[k])
+        page.write_text("\n".join(lines), "utf-8")
+    course["red_flags"][0] = {**flag, **salted}
     _dump(dest / "course.yaml", course)
+    # the payloads carry digits (alert(1)) that are not facts: say so in facts.yaml
+    facts = _yaml(dest / "facts.yaml")
+    facts["not_facts"] = [*facts.get("not_facts", []),
+                          *({"text": line, "why": "an injection payload"} for line in PAYLOADS)]
+    _dump(dest / "facts.yaml", facts)
 
     refs = _yaml(dest / "references.yaml")
     first = next(iter(refs))
     refs[first]["title"] = _salt(refs[first]["title"])
-    refs[first]["link"] = "javascript:alert(1)"
+    # the checker refuses a javascript: link (tests/test_integrity.py); a hostile https one
+    refs[first]["link"] = 'https://x.test/"><script>alert(1)</script><img/src=x/onerror=alert(1)>'
     _dump(dest / "references.yaml", refs)
     return dest
 
@@ -158,7 +174,8 @@ def assert_nothing_live(page_name: str, text: str) -> None:
             assert dict(attrs).get("href", "").startswith("assets/"), (page_name, attrs)
     for attrs, body in page.scripts:
         if "src" in attrs:
-            assert attrs["src"] in ("assets/plotly.min.js", "assets/quiz.js"), (page_name, attrs)
+            assert attrs["src"] in ("assets/plotly.min.js", "assets/quiz.js", "assets/present.js",
+                                    "assets/record.js", "assets/dashboard.js"), (page_name, attrs)
             assert not body.strip()
         elif attrs.get("type") == "application/json":
             json.loads(body)  # still one whole JSON value: nothing broke out of it

@@ -89,8 +89,8 @@ def test_with_every_quiz_item_in_scope_only_quiz_items_can_fail(tmp_path):
     other text of the course already passes (the bank is rebuilt under issue 10)."""
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
-    facts = content / "facts.yaml"  # the rebuilt bank (issue 10) switched it to `all` already
-    facts.write_text(facts.read_text().replace("  quiz_scope: declared", "  quiz_scope: all"))
+    facts = content / "facts.yaml"
+    facts.write_text(re.sub(r"(?m)^  quiz_scope: \w+$", "  quiz_scope: all", facts.read_text()))
     assert "  quiz_scope: all" in facts.read_text()
     problems = problems_in(content)
     assert all(p.startswith("content/quizzes/") for p in problems), "\n".join(problems)
@@ -167,3 +167,10 @@ def test_a_saddle_sign_anywhere_must_say_new(min_content):
 def test_every_integrity_fixture_names_one_rule(case):
     spec = yaml.safe_load(case.read_text())
     assert spec["what"] and spec["edits"] and spec["expect"]["message"]
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(1)", "PMC3566383", "PMID 24871874",
+                                  "https://example.org/a b"])
+def test_a_reference_link_must_be_a_full_address(min_content, link):
+    edit(min_content / "references.yaml", "  year: 2022\n  link: null", f"  year: 2022\n  link: '{link}'")
+    assert any("is not an address a reader can open" in p for p in problems_in(min_content))

@@ -1,4 +1,4 @@
-"""`python -m widgets check | handouts | quiz-report | ...`: the course's command line."""
+"""`python -m widgets check | handouts | quiz-report | import-answers ...`: the course's command line."""
 from __future__ import annotations
 
 import argparse
@@ -7,13 +7,13 @@ from pathlib import Path
 
 
 def _check(args) -> int:
-    from .course import check_course
+    from .course import check_course, find_content
 
     course, problems = check_course(args.content)
     if problems:
         for p in sorted(problems):
             print(p)
-        print(f"{len(problems)} problem(s) found in {args.content or 'content/'}", file=sys.stderr)
+        print(f"{len(problems)} problem(s) found in {find_content(args.content)}", file=sys.stderr)
         return 1
     assert course is not None
     n_q = sum(len(b.questions) for b in course.banks.values())
@@ -57,7 +57,7 @@ def _pdf(args) -> int:
 
 def _notebooks(args) -> int:
     from .course import ContentError, load_course
-    from .notebooks import write_notebooks
+    from .notebooks import NOTEBOOKS, stale_notebooks, write_notebooks
 
     try:
         course = load_course(args.content)
@@ -65,8 +65,16 @@ def _notebooks(args) -> int:
         for p in exc.problems:
             print(p)
         return 1
-    for path in write_notebooks(course):
+    folder = args.out or NOTEBOOKS
+    if args.out is None and not (NOTEBOOKS.parent / "pyproject.toml").is_file():
+        print("notebooks not written: this is an installed copy of the course; pass --out DIR "
+              "(for example --out ~/course)", file=sys.stderr)
+        return 1
+    for path in write_notebooks(course, folder):
         print(f"wrote {path}")
+    for path in stale_notebooks(course, folder):
+        print(f"{path}: no section generates this notebook any more; it was left in place "
+              "(delete it yourself if it is an old section's)", file=sys.stderr)
     return 0
 
 
@@ -101,12 +109,29 @@ def _quiz_report(args) -> int:
     return 0
 
 
+def _import_answers(args) -> int:
+    from .progress import ProgressStore, default_store
+    from .progress_import import ImportProblem, import_answers
+
+    store = ProgressStore(args.progress) if args.progress else default_store()
+    try:
+        n, who = import_answers(args.file, store, learner=args.learner, source=args.source)
+    except ImportProblem as exc:
+        print(f"nothing imported: {exc}", file=sys.stderr)
+        return 1
+    if store.notice:
+        print(f"nothing imported: {store.notice}", file=sys.stderr)
+        return 1
+    print(f"{n} answers imported from {args.file} (learner {who!r}) into {store.path}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m widgets", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate a content folder")
     check.add_argument("--content", type=Path, default=None,
-                       help="content folder (default: the course's content/)")
+                       help="content folder (default: $MS_COURSE_CONTENT, else the course's own)")
     check.set_defaults(func=_check)
     hand = sub.add_parser("handouts", help="build the offline HTML handouts")
     hand.add_argument("--content", type=Path, default=None)
@@ -118,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     pdf.set_defaults(func=_pdf)
     nbs = sub.add_parser("notebooks", help="(re)generate the section notebooks from the content")
     nbs.add_argument("--content", type=Path, default=None)
+    nbs.add_argument("--out", type=Path, default=None,
+                     help="folder to write them to (default: the checkout's notebooks/)")
     nbs.set_defaults(func=_notebooks)
     clean = sub.add_parser("clean-notebooks", help="strip outputs and extra metadata from notebooks")
     clean.add_argument("--check", action="store_true", help="only report; exit 1 if not clean")
@@ -130,5 +157,17 @@ def main(argv: list[str] | None = None) -> int:
                      help="progress files (one per learner or class); adds difficulty, option "
                           "pick rates and flags")
     rep.set_defaults(func=_quiz_report)
+    imp = sub.add_parser("import-answers", help="import a progress file (e.g. exported from "
+                                                "the handout index) into your saved answers")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--progress", type=Path, default=None,
+                     help="progress file to import into (default: $MS_COURSE_PROGRESS or "
+                          "~/.local/share/ms-leg-pain-course/progress.json)")
+    imp.add_argument("--learner", default=None, help="whose answers to add to (default: yours)")
+    imp.add_argument("--source", default=None, help="which learner of FILE to take")
+    imp.set_defaults(func=_import_answers)
+    from .export.commands import add_parsers  # export moodle, scorm (LMS exports)
+
+    add_parsers(sub)
     args = parser.parse_args(argv)
     return args.func(args)
