@@ -143,7 +143,8 @@ def test_quiz_scope_declared_checks_only_items_that_list_facts(min_content):
     assert any("cites R2 in its explanations but not in its refs" in p for p in found), found
     # the declared fact holds 84, but its key R2 is not in the item's refs [R1]
     assert any("the number 84 (fact 'spasticity-84') needs its reference key" in p for p in found)
-    edit(quiz, "    refs: [R1]\n    nodes: [demyelination]", "    refs: [R1, R2]\n    nodes: [demyelination]")
+    edit(quiz, "    prompt: What do 84 % of people report?\n    refs: [R1]",
+         "    prompt: What do 84 % of people report?\n    refs: [R1, R2]")
     assert problems_in(min_content) == []
 
 
