@@ -188,6 +188,9 @@ def checks_widget(course, section_id, part_slug, *, learner: str | None = None,
     box = questions_widget(course, questions, title=MESSAGES["check_yourself"],
                            learner=learner, store=store, teaching=teaching,
                            css_class="ms-quiz-checks")
+    # set apart from the prose around it, as in the handouts (a rule, not a colour code)
+    box.layout = widgets.Layout(border_left="4px solid #0072B2", padding="0 0 0 12px",
+                                margin="8px 0 16px 0")
     box.section_id = section.id
     box.part = part_slug
     return box
