@@ -76,7 +76,17 @@ def make_injected_content(dest: Path) -> Path:
     banks = sorted((dest / "quizzes").glob("*.yaml"))
     bank = next((p for p in banks if p.stem == target.stem), banks[0])
     data = _yaml(bank)
-    _salt_strings(data, {"prompt", "explanation", "text", "left", "right", "true", "false"})
+    _salt_strings(data, {"explanation", "text", "left", "right", "true", "false"})
+    for question in data["questions"]:
+        # the payload cites [R1]; the checker wants cited keys in the item's refs
+        question["refs"] = list(dict.fromkeys([*question["refs"], "R1"]))
+    # one prompt is salted: the same payload on every prompt would make them "nearly the
+    # same prompt", which the bank checker rightly refuses
+    data["questions"][0]["prompt"] = _salt(data["questions"][0]["prompt"])
+    # the salted part gets a check-yourself item (one of the end quiz's), as every part must
+    salted_part = re.sub(r"[^a-z0-9]+", "-", "A salted heading <script>alert(1)</script>".lower()).strip("-")
+    end_quiz = [q for q in data["questions"] if not q.get("part") and not q.get("use")]
+    end_quiz[-1]["part"] = salted_part
     _dump(bank, data)
 
     glossary = _yaml(dest / "glossary.yaml")
