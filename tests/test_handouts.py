@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from widgets.course import ContentError, load_course
+from widgets.course import ContentError
 from widgets.handouts import build as hb
 from widgets.handouts import build_handouts
 
@@ -36,18 +36,10 @@ class Tree(HTMLParser):
         return [a for t, a in self.tags if t == tag]
 
 
-@pytest.fixture(scope="module")
-def course():
-    return load_course()
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("handouts")
-    messages: list[str] = []
-    build_handouts(out=out, variant="both", progress=messages.append)
-    (out / "progress.txt").write_text("\n".join(messages))
-    return out
+@pytest.fixture
+def built(built_handouts) -> Path:
+    """The session's one build of both variants (tests/conftest.py); read, never changed."""
+    return built_handouts
 
 
 def pages(folder: Path) -> list[Path]:
@@ -68,6 +60,35 @@ def test_each_variant_has_every_page_and_one_copy_of_each_asset(built, course):
     assert not (built / "student" / "answer-key.html").exists()
 
 
+def test_handouts_carry_the_basic_plotly_bundle_of_plotlys_version(built):
+    """npm's plotly.js-basic-dist-min at the plotly.js version the pinned plotly ships."""
+    import json as _json
+
+    from plotly.offline import get_plotlyjs_version
+
+    from conftest import need
+    from widgets.handouts.plotlyjs import NPM_PACKAGE, basic_version
+
+    version = get_plotlyjs_version()
+    pinned = _json.loads((ROOT / "package.json").read_text())["devDependencies"][NPM_PACKAGE]
+    assert pinned == version, f"package.json pins {NPM_PACKAGE}@{pinned}; plotly ships {version}"
+    need((ROOT / "node_modules" / NPM_PACKAGE).is_dir(), "node_modules lacks the basic "
+         "plotly.js bundle: run `npm ci` (make node_modules/.installed-stamp)")
+    for variant in ("student", "instructor"):
+        head = (built / variant / "assets" / "plotly.min.js").read_text("utf-8")[:400]
+        assert basic_version(head) == version
+
+
+def test_a_figure_the_basic_bundle_cannot_draw_is_refused_by_name():
+    from widgets.handouts.plotlyjs import BASIC_TRACES, Bundle, check_traces
+
+    basic = Bundle("basic", "x", "", BASIC_TRACES)
+    check_traces("fine", {"scatter", "bar"}, basic)
+    with pytest.raises(ValueError, match=r"figure 'heat' draws heatmap traces.*HTML table"):
+        check_traces("heat", {"scatter", "heatmap"}, basic)
+    check_traces("heat", {"heatmap"}, Bundle("full", "x", "", None))
+
+
 def test_progress_counts_every_page(built):
     lines = (built / "progress.txt").read_text().splitlines()
     total = len(pages(built / "student")) + len(pages(built / "instructor"))
@@ -75,14 +96,6 @@ def test_progress_counts_every_page(built):
     assert lines[0] == f"[1/{total}] student/index.html"
     assert any(re.fullmatch(rf"\[\d+/{total}\] student/03-[a-z-]+\.html", l) for l in lines)
     assert lines[-1] == f"[{total}/{total}] instructor/print.html"
-
-
-def test_single_variant_progress_names_the_page_only(tmp_path):
-    messages: list[str] = []
-    build_handouts(out=tmp_path, variant="student", progress=messages.append)
-    assert (tmp_path / "student" / "index.html").exists()
-    assert not (tmp_path / "instructor").exists()
-    assert messages[1].startswith(f"[2/{len(messages)}] 00-") and messages[1].endswith(".html")
 
 
 def test_every_page_is_offline(built):
@@ -191,19 +204,26 @@ def test_print_page_holds_every_section_once_under_one_h1(built, course):
         assert ('id="answer-key"' in text) == (variant == "instructor")
 
 
-def test_two_builds_are_byte_identical(tmp_path):
-    a, b = tmp_path / "a", tmp_path / "b"
-    build_handouts(out=a)
+def test_two_builds_are_byte_identical(tmp_path, built):
+    """A second build (fresh process state aside) writes the session build's bytes again."""
+    a, b = built, tmp_path / "b"
     build_handouts(out=b)
-    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
-    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
-    assert files_a == files_b and files_a
-    match, mismatch, errors = filecmp.cmpfiles(a, b, [str(p) for p in files_a], shallow=False)
-    assert not mismatch and not errors
+    for variant in ("student", "instructor"):
+        files_a = sorted(p.relative_to(a) for p in (a / variant).rglob("*") if p.is_file())
+        files_b = sorted(p.relative_to(b) for p in (b / variant).rglob("*") if p.is_file())
+        assert files_a == files_b and files_a
+        match, mismatch, errors = filecmp.cmpfiles(a, b, [str(p) for p in files_a],
+                                                   shallow=False)
+        assert not mismatch and not errors
 
 
 def test_rebuild_replaces_a_previous_build_but_not_a_foreign_folder(tmp_path):
-    build_handouts(out=tmp_path, variant="student")
+    messages: list[str] = []
+    build_handouts(out=tmp_path, variant="student", progress=messages.append)
+    # one variant: its progress names the page only
+    assert (tmp_path / "student" / "index.html").exists()
+    assert not (tmp_path / "instructor").exists()
+    assert messages[1].startswith(f"[2/{len(messages)}] 00-") and messages[1].endswith(".html")
     stale = tmp_path / "student" / "99-old-section.html"
     stale.write_text("old")
     build_handouts(out=tmp_path, variant="student")

@@ -24,6 +24,7 @@ from ..course import Course, Section, load_course
 from ..course.models import CITATION_RE, MultipleChoice, Ordering, SingleChoice, TrueFalse
 from ..page import SectionPage, course_map_html
 from ..text import Citations, markdown_html
+from .plotlyjs import ASSET_NAME as PLOTLY_JS, check_traces, plotly_bundle
 
 HERE = Path(__file__).resolve().parent
 ASSETS = HERE / "assets"
@@ -157,6 +158,7 @@ class FigureBlock:
     title: str
     alt_text: str
     spec_json: str  # script-safe JSON: {"data", "layout", "config"[, "frames"]}
+    html: str = ""  # a table instead of a plot: sanitised HTML with its own caption
 
 
 def _section_figures():
@@ -179,7 +181,11 @@ def figure_blocks(course: Course, section: Section) -> list[FigureBlock]:
             div_id = f"fig-{section.number}-{slug(item.name)}-{n}"
             n += 1
         seen.add(div_id)
+        if getattr(item, "html", ""):
+            blocks.append(FigureBlock(div_id, item.title, item.alt_text, "", item.html))
+            continue
         spec = json.loads(pio.to_json(item.figure, validate=False, engine="json"))
+        check_traces(item.name, {d.get("type", "scatter") for d in spec.get("data", [])})
         payload = {"data": spec.get("data", []), "layout": spec.get("layout", {}),
                    "config": PLOTLY_CONFIG}
         if spec.get("frames"):
@@ -243,6 +249,11 @@ class SectionParts:
             references=page.references_html(), footer=page.footer_html(),
             has_quiz=bool(quiz),
         )
+
+    @property
+    def has_plots(self) -> bool:
+        """Whether a figure needs plotly.js (a table does not)."""
+        return any(f.spec_json for f in self.figures)
 
     def for_print(self) -> "SectionParts":
         """The same parts with headings one level down and ids unique on the print page."""
@@ -345,12 +356,10 @@ class Assets:
 
     def files(self) -> dict[str, bytes]:
         """Every file ``assets/`` holds, by name."""
-        from plotly.offline import get_plotlyjs
-
         out = {
             "handout.css": (ASSETS / "handout.css").read_bytes(),
             "print.css": (ASSETS / "print.css").read_bytes(),
-            "plotly.min.js": get_plotlyjs().encode("utf-8"),
+            PLOTLY_JS: plotly_bundle().source.encode("utf-8"),  # basic bundle: plotlyjs.py
         }
         if self.quiz.js:
             out["quiz.js"] = self.quiz.js.read_bytes()
@@ -364,7 +373,7 @@ class Assets:
         if quiz and self.quiz.css:
             styles.append(("quiz.css", "all"))
         styles.append(("print.css", "print"))
-        scripts = (["plotly.min.js"] if plotly else []) + (["quiz.js"] if quiz and self.quiz.js else [])
+        scripts = ([PLOTLY_JS] if plotly else []) + (["quiz.js"] if quiz and self.quiz.js else [])
         parts = []
         if self.inline:
             files = self.files()
@@ -448,7 +457,7 @@ class Handouts:
             parts = self.parts(section)
         return self.env.get_template("section.html.j2").render(self._ctx(
             title=f"{section.number} · {section.title}", nav=nav, standalone=standalone,
-            head=self.assets.head(plotly=bool(parts.figures), quiz=parts.has_quiz),
+            head=self.assets.head(plotly=parts.has_plots, quiz=parts.has_quiz),
             s=self._markup(parts)))
 
     def index(self) -> str:
@@ -481,7 +490,7 @@ class Handouts:
         parts = [self.parts(s).for_print() for s in self.course.sections]
         return self.env.get_template("print.html.j2").render(self._ctx(
             title=f"{self.course.info.title}: all sections", nav=Nav(current="print.html"),
-            head=self.assets.head(plotly=any(p.figures for p in parts),
+            head=self.assets.head(plotly=any(p.has_plots for p in parts),
                                   quiz=any(p.has_quiz for p in parts)),
             sections=[self._markup(p) for p in parts],
             key=answer_key(self.course) if self.variant == "instructor" else None))
@@ -491,7 +500,7 @@ class Handouts:
         out = {n: safe(getattr(p, n)) for n in
                ("header", "teaching", "body", "quiz", "summary", "terms", "references", "footer")}
         out["figures"] = [dict(div_id=f.div_id, title=f.title, alt=alt_html(f.alt_text),
-                               spec=Markup(f.spec_json)) for f in p.figures]
+                               spec=Markup(f.spec_json), html=Markup(f.html)) for f in p.figures]
         out["section"] = p.section
         return out
 
