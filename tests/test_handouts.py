@@ -333,3 +333,35 @@ def test_nbconvert_exporter_says_when_it_cannot_tell_the_section():
     with pytest.raises(ValueError, match="metadata.course.section"):
         HandoutExporter().from_notebook_node(nbformat.v4.new_notebook(),
                                              resources={"metadata": {"name": "scratch"}})
+
+
+def test_print_page_carries_worksheets_and_static_figures(built, course):
+    """The print page is the paper edition: quizzes as worksheets (no data, buttons,
+    feedback, hint diagrams or per-question keys), figures without the controls, frames
+    and hover text that do not print; the section pages keep all of it."""
+    for variant in ("student", "instructor"):
+        text = (built / variant / "print.html").read_text("utf-8")
+        tree = Tree(text)
+        assert 'class="ms-quiz-question' in text and 'class="ms-quiz__controls"' in text
+        for gone in ('class="ms-quiz-data"', 'data-action="check"', 'class="ms-quiz__feedback"',
+                     'class="ms-quiz__pathway"', 'class="ms-quiz__key"', "assets/quiz.js"):
+            assert gone not in text, (variant, gone)
+        assert "assets/quiz.css" in [a.get("href") for a in tree.all("link")]
+        for spec in re.findall(r"var spec = (\{.*?\});\n", text, re.S):
+            spec = json.loads(spec)
+            assert "frames" not in spec and "updatemenus" not in spec["layout"]
+            assert not any("hovertext" in d for d in spec["data"])
+        assert ('id="answer-key"' in text) == (variant == "instructor")
+    section = (built / "student" / hb.page_name(course.section(3))).read_text("utf-8")
+    assert "pathway_steps" in course.figures[course.section(3).id]  # a slider and frames
+    for kept in ('class="ms-quiz-data"', 'data-action="check"', "assets/quiz.js", '"sliders"',
+                 '"frames"', '"hovertext"'):
+        assert kept in section, kept
+
+
+def test_drop_elements_counts_nesting():
+    frag = ('<p>keep</p><div class="a x"><div>in</div><div class="b">in</div></div>'
+            '<script type="application/json" class="d">{"a": 1}</script><div class="c">keep</div>')
+    assert hb.drop_elements(frag, {"a", "d"}) == '<p>keep</p><div class="c">keep</div>'
+    with pytest.raises(ValueError, match="unclosed"):
+        hb.drop_elements('<div class="a"><div>', {"a"})

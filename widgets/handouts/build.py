@@ -160,10 +160,69 @@ class FigureBlock:
     spec_json: str  # script-safe JSON: {"data", "layout", "config"[, "frames"]}
     html: str = ""  # a table instead of a plot: sanitised HTML with its own caption
 
+    def for_print(self) -> "FigureBlock":
+        """The figure as paper shows it: no dropdown, slider, animation frames or hover
+        text (none of them prints, the text description below each figure says it all,
+        and the print page carries every figure of the course)."""
+        if not self.spec_json:
+            return self
+        spec = json.loads(self.spec_json)
+        spec.pop("frames", None)
+        for control in ("sliders", "updatemenus"):
+            spec["layout"].pop(control, None)
+        for trace in spec["data"]:
+            hover = [trace.pop(k, None) for k in ("hovertext", "hovertemplate")]
+            if any(h is not None for h in hover):
+                trace["hoverinfo"] = "none"
+        return FigureBlock(self.div_id, self.title, self.alt_text, script_json(spec), self.html)
+
+
+# What a quiz needs on screen only (quiz.css hides it in print): the print page carries
+# its quizzes as worksheets without it, and the answer key once, at the end (instructor).
+PRINT_DROPS = ("ms-quiz__buttons", "ms-quiz__feedback", "ms-quiz__pathway", "ms-quiz__score",
+               "ms-quiz__intro", "ms-quiz__key", "ms-quiz-data", "ms-quiz-messages")
+_OPEN_TAG = re.compile(r'<(div|p|script)\b[^>]*\bclass="([^"]*)"[^>]*>')
+
+
+def drop_elements(fragment: str, classes: Iterable[str]) -> str:
+    """``fragment`` without the elements that carry one of ``classes`` (nesting counted)."""
+    wanted = set(classes)
+    out, pos = [], 0
+    while True:
+        m = _OPEN_TAG.search(fragment, pos)
+        while m and not wanted & set(m.group(2).split()):
+            m = _OPEN_TAG.search(fragment, m.end())
+        if m is None:
+            out.append(fragment[pos:])
+            return "".join(out)
+        tag, depth, i = m.group(1), 1, m.end()
+        pair = re.compile(rf"<{tag}\b[^>]*>|</{tag}>")
+        while depth:
+            n = pair.search(fragment, i)
+            if n is None:
+                raise ValueError(f"unclosed <{tag} class={m.group(2)!r}> in a quiz fragment")
+            depth += -1 if n.group(0).startswith("</") else 1
+            i = n.end()
+        out.append(fragment[pos:m.start()])
+        pos = i
+
 
 def _section_figures():
     """``widgets.figures.section_figures`` (``None`` until that module provides it)."""
     return _optional("widgets.figures", "section_figures")
+
+
+def compact(spec):
+    """A figure's JSON as the handouts need it: numbers to 3 decimals (a tenth of a pixel
+    on these figures), no ``meta`` (the Python side's bookkeeping)."""
+    if isinstance(spec, float):
+        r = round(spec, 3)
+        return int(r) if r.is_integer() else r
+    if isinstance(spec, list):
+        return [compact(v) for v in spec]
+    if isinstance(spec, dict):
+        return {k: compact(v) for k, v in spec.items() if k != "meta"}
+    return spec
 
 
 def figure_blocks(course: Course, section: Section) -> list[FigureBlock]:
@@ -184,7 +243,7 @@ def figure_blocks(course: Course, section: Section) -> list[FigureBlock]:
         if getattr(item, "html", ""):
             blocks.append(FigureBlock(div_id, item.title, item.alt_text, "", item.html))
             continue
-        spec = json.loads(pio.to_json(item.figure, validate=False, engine="json"))
+        spec = compact(json.loads(pio.to_json(item.figure, validate=False, engine="json")))
         check_traces(item.name, {d.get("type", "scatter") for d in spec.get("data", [])})
         payload = {"data": spec.get("data", []), "layout": spec.get("layout", {}),
                    "config": PLOTLY_CONFIG}
@@ -258,10 +317,12 @@ class SectionParts:
     def for_print(self) -> "SectionParts":
         """The same parts with headings one level down and ids unique on the print page."""
         names = ["header", "teaching", "body", "quiz", "summary", "terms", "references", "footer"]
-        scoped = scope_ids([getattr(self, n) for n in names], f"s{self.section.number}-")
+        fragments = [getattr(self, n) for n in names]
+        fragments[names.index("quiz")] = drop_elements(self.quiz, PRINT_DROPS)
+        scoped = scope_ids(fragments, f"s{self.section.number}-")
         kwargs = {n: demote_headings(f) for n, f in zip(names, scoped)}
-        return SectionParts(section=self.section, figures=self.figures, has_quiz=self.has_quiz,
-                            **kwargs)
+        return SectionParts(section=self.section, figures=[f.for_print() for f in self.figures],
+                            has_quiz=self.has_quiz, **kwargs)
 
 
 def course_footer_html(course: Course) -> str:
@@ -367,13 +428,14 @@ class Assets:
             out["quiz.css"] = self.quiz.css.read_bytes()
         return out
 
-    def head(self, *, plotly: bool, quiz: bool) -> Markup:
-        """The ``<link>``/``<script>`` elements of a page's head."""
+    def head(self, *, plotly: bool, quiz: bool, quiz_script: bool = True) -> Markup:
+        """The ``<link>``/``<script>`` elements of a page's head (worksheets: no quiz.js)."""
         styles = [("handout.css", "all")]
         if quiz and self.quiz.css:
             styles.append(("quiz.css", "all"))
         styles.append(("print.css", "print"))
-        scripts = ([PLOTLY_JS] if plotly else []) + (["quiz.js"] if quiz and self.quiz.js else [])
+        scripts = ([PLOTLY_JS] if plotly else []) + (
+            ["quiz.js"] if quiz and quiz_script and self.quiz.js else [])
         parts = []
         if self.inline:
             files = self.files()
@@ -491,7 +553,7 @@ class Handouts:
         return self.env.get_template("print.html.j2").render(self._ctx(
             title=f"{self.course.info.title}: all sections", nav=Nav(current="print.html"),
             head=self.assets.head(plotly=any(p.has_plots for p in parts),
-                                  quiz=any(p.has_quiz for p in parts)),
+                                  quiz=any(p.has_quiz for p in parts), quiz_script=False),
             sections=[self._markup(p) for p in parts],
             key=answer_key(self.course) if self.variant == "instructor" else None))
 
