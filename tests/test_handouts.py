@@ -15,6 +15,7 @@ from widgets.handouts import build as hb
 from widgets.handouts import build_handouts
 
 ROOT = Path(__file__).resolve().parents[1]
+FIXTURE_COURSE = ROOT / "tests" / "fixtures" / "quiz" / "content"
 
 
 class Tree(HTMLParser):
@@ -218,15 +219,16 @@ def test_two_builds_are_byte_identical(tmp_path, built):
 
 
 def test_rebuild_replaces_a_previous_build_but_not_a_foreign_folder(tmp_path):
+    """Build mechanics, on the small fixture course (the real one: the session build)."""
     messages: list[str] = []
-    build_handouts(out=tmp_path, variant="student", progress=messages.append)
+    build_handouts(FIXTURE_COURSE, out=tmp_path, variant="student", progress=messages.append)
     # one variant: its progress names the page only
     assert (tmp_path / "student" / "index.html").exists()
     assert not (tmp_path / "instructor").exists()
     assert messages[1].startswith(f"[2/{len(messages)}] 00-") and messages[1].endswith(".html")
     stale = tmp_path / "student" / "99-old-section.html"
     stale.write_text("old")
-    build_handouts(out=tmp_path, variant="student")
+    build_handouts(FIXTURE_COURSE, out=tmp_path, variant="student")
     assert not stale.exists()
     foreign = tmp_path / "other"
     (foreign / "student").mkdir(parents=True)

@@ -253,6 +253,16 @@ def figure_blocks(course: Course, section: Section) -> list[FigureBlock]:
     return blocks
 
 
+def _figures(course: Course, section: Section,
+             cache: dict[str, list[FigureBlock]] | None) -> list[FigureBlock]:
+    """A section's figure blocks, drawn once per build (both variants show the same)."""
+    if cache is None:
+        return figure_blocks(course, section)
+    if section.id not in cache:
+        cache[section.id] = figure_blocks(course, section)
+    return cache[section.id]
+
+
 # ------------------------------------------------------------------ the pages
 def handout_text(course: Course) -> dict | None:
     """content/handouts.yaml rendered to safe inline HTML, or None when a course has none."""
@@ -296,14 +306,15 @@ class SectionParts:
 
     @classmethod
     def render(cls, course: Course, section: Section, variant: str,
-               glossary_href: str = "glossary.html") -> "SectionParts":
+               glossary_href: str = "glossary.html",
+               figures: dict[str, list[FigureBlock]] | None = None) -> "SectionParts":
         page = SectionPage(course, section, glossary_href=glossary_href)
         header, body = page.header_html(), page.body_html()
         quiz = quiz_html(course, section, variant)
         return cls(
             section=section, header=header,
             teaching=page.teaching_html() if variant == "instructor" else "",
-            body=body, figures=figure_blocks(course, section), quiz=quiz,
+            body=body, figures=_figures(course, section, figures), quiz=quiz,
             summary=page.summary_html(), terms=page.glossary_html(),
             references=page.references_html(), footer=page.footer_html(),
             has_quiz=bool(quiz),
@@ -455,7 +466,8 @@ class Assets:
 class Handouts:
     """Renders the pages of one variant of the handouts."""
 
-    def __init__(self, course: Course, variant: str = "student", assets: Assets | None = None):
+    def __init__(self, course: Course, variant: str = "student", assets: Assets | None = None,
+                 figures: dict[str, list[FigureBlock]] | None = None):
         if variant not in VARIANTS:
             raise ValueError(f"unknown variant {variant!r}; use one of {', '.join(VARIANTS)}")
         self.course = course
@@ -463,6 +475,7 @@ class Handouts:
         self.assets = assets or Assets()
         self.env = environment()
         self._parts: dict[str, SectionParts] = {}
+        self._figures = {} if figures is None else figures  # shared by a build's variants
 
     # -- shared context -------------------------------------------------------------
     def _ctx(self, **kw) -> dict:
@@ -476,7 +489,8 @@ class Handouts:
 
     def parts(self, section: Section) -> SectionParts:
         if section.id not in self._parts:
-            self._parts[section.id] = SectionParts.render(self.course, section, self.variant)
+            self._parts[section.id] = SectionParts.render(self.course, section, self.variant,
+                                                          figures=self._figures)
         return self._parts[section.id]
 
     def pages(self) -> list[str]:
@@ -514,7 +528,8 @@ class Handouts:
             if i + 1 < len(sections) else None,
             current=page_name(section))
         if standalone:  # one file on its own: glossary terms link to this page's own list
-            parts = SectionParts.render(self.course, section, self.variant, glossary_href="")
+            parts = SectionParts.render(self.course, section, self.variant, glossary_href="",
+                                        figures=self._figures)
         else:
             parts = self.parts(section)
         return self.env.get_template("section.html.j2").render(self._ctx(
@@ -584,9 +599,11 @@ def _prepare(folder: Path) -> None:
 
 def build_variant(course: Course, variant: str, folder: Path,
                   progress: Progress | None = None, counter: Iterable[int] | None = None,
-                  total: int = 0, label: str = "") -> Path:
-    """Write one variant's pages and assets into ``folder``."""
-    handouts = Handouts(course, variant)
+                  total: int = 0, label: str = "",
+                  figures: dict[str, list[FigureBlock]] | None = None) -> Path:
+    """Write one variant's pages and assets into ``folder`` (``figures``: figure blocks
+    already drawn for another variant of the same build, by section id)."""
+    handouts = Handouts(course, variant, figures=figures)
     _prepare(folder)
     for name, data in handouts.assets.files().items():
         (folder / "assets" / name).write_bytes(data)
@@ -618,7 +635,8 @@ def build_handouts(content: str | Path | None = None, out: str | Path | None = N
     out.mkdir(parents=True, exist_ok=True)
     per_variant = [len(Handouts(course, v).pages()) for v in variants]
     counter = iter(range(1, sum(per_variant) + 1))
+    figures: dict[str, list[FigureBlock]] = {}  # drawn once, shown by both variants
     for v in variants:
         label = f"{v}/" if len(variants) > 1 else ""
-        build_variant(course, v, out / v, progress, counter, sum(per_variant), label)
+        build_variant(course, v, out / v, progress, counter, sum(per_variant), label, figures)
     return out
