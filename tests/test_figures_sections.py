@@ -5,13 +5,20 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
-from widgets.figures import FIGURES, FigureItem, build_figure, section_figures
+from widgets.figures import FIGURES, FigureItem, build_figure
 from widgets.handouts.plotlyjs import BASIC_TRACES
 
 
-def test_every_section_has_a_figure(course):
+@pytest.fixture(scope="module")
+def drawn(course) -> dict:
+    """Every registered figure, drawn once for this module."""
+    return {name: build_figure(course, name) for name in FIGURES}
+
+
+def test_every_section_has_a_figure(course, drawn):
     for s in course.sections:
-        items = section_figures(course, s.id)
+        assert course.figures.get(s.id), f"section {s.id} has no figure in content/figures.yaml"
+        items = [drawn[name] for name in course.figures[s.id]]
         assert items, f"section {s.id} has no figure in content/figures.yaml"
         for item in items:
             assert isinstance(item, FigureItem)
@@ -20,8 +27,8 @@ def test_every_section_has_a_figure(course):
 
 
 @pytest.mark.parametrize("name", sorted(FIGURES))
-def test_figure_builds_cited_and_deterministic(course, name):
-    a, b = build_figure(course, name), build_figure(course, name)
+def test_figure_builds_cited_and_deterministic(course, drawn, name):
+    a, b = drawn[name], build_figure(course, name)
     assert a.name == name
     assert a.alt_text == b.alt_text
     if a.html:  # a table: deterministic HTML, no figure
