@@ -8,10 +8,11 @@ PORT ?= 8888
 
 .PHONY: lab test test-fast install browser-deps check notebooks clean-notebooks handouts pdf bench load clean
 
-$(STAMP): pyproject.toml
+# Exact versions from constraints.txt (the one place they are pinned); ranges in pyproject.toml.
+$(STAMP): pyproject.toml constraints.txt setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[lab,test]'
 	-git config core.hooksPath .githooks 2>/dev/null
 	touch $(STAMP)
 

@@ -182,7 +182,7 @@ def test_broken_charts_yaml_is_reported_with_file_and_line(case, content, run_ch
 
 def test_the_schema_explains_what_to_fix():
     raw = yaml.safe_load((CONTENT / "charts.yaml").read_text(encoding="utf-8"))
-    raw["heat_sensitivity"] = dict(raw["heat_sensitivity"], ci_name="")
+    raw["prevalence"] = dict(raw["prevalence"], ci_name="")
     with pytest.raises(ValueError, match="needs 'ci_name'"):
         Charts.model_validate(raw)
     raw = yaml.safe_load((CONTENT / "charts.yaml").read_text(encoding="utf-8"))

@@ -53,7 +53,7 @@ def test_each_variant_has_every_page_and_one_copy_of_each_asset(built, course):
         expected = {"index.html", "references.html", "glossary.html", "print.html"}
         expected |= {f"{s.number}-{s.id}.html" for s in course.sections}
         if variant == "instructor":
-            expected.add("answer-key.html")
+            expected |= {"answer-key.html", "present.html"}
         assert {p.name for p in pages(folder)} == expected
         assets = {p.name for p in (folder / "assets").iterdir()}
         assert {"handout.css", "print.css", "plotly.min.js"} <= assets
@@ -367,3 +367,39 @@ def test_drop_elements_counts_nesting():
     assert hb.drop_elements(frag, {"a", "d"}) == '<p>keep</p><div class="c">keep</div>'
     with pytest.raises(ValueError, match="unclosed"):
         hb.drop_elements('<div class="a"><div>', {"a"})
+
+
+def _snapshot(folder):
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_failed_or_interrupted_build_leaves_the_previous_build_whole(tmp_path, monkeypatch):
+    from widgets.handouts import build as hb
+
+    build_handouts(FIXTURE_COURSE, out=tmp_path, variant="student")  # mechanics: small course
+    before = _snapshot(tmp_path)
+    (tmp_path / ".student.building-left0ver").mkdir()  # what a killed build leaves behind
+    real_render = hb.Handouts.render
+
+    def fail_in(variant, after, exc):
+        pages = []
+
+        def render(self, name):
+            if self.variant == variant:
+                pages.append(name)
+                if len(pages) > after:
+                    raise exc
+            return real_render(self, name)
+        monkeypatch.setattr(hb.Handouts, "render", render)
+
+    # the instructor variant fails after the student one was fully rebuilt: nothing changes
+    fail_in("instructor", 0, OSError(28, "No space left on device"))
+    with pytest.raises(OSError, match="No space"):
+        build_handouts(FIXTURE_COURSE, out=tmp_path, variant="both")
+    assert _snapshot(tmp_path) == before
+    # Ctrl-C part-way through the pages
+    fail_in("student", 3, KeyboardInterrupt())
+    with pytest.raises(KeyboardInterrupt):
+        build_handouts(FIXTURE_COURSE, out=tmp_path, variant="student")
+    assert _snapshot(tmp_path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["student"]  # no scratch folders left

@@ -157,7 +157,8 @@ def assert_nothing_live(page_name: str, text: str) -> None:
             assert dict(attrs).get("href", "").startswith("assets/"), (page_name, attrs)
     for attrs, body in page.scripts:
         if "src" in attrs:
-            assert attrs["src"] in ("assets/plotly.min.js", "assets/quiz.js"), (page_name, attrs)
+            assert attrs["src"] in ("assets/plotly.min.js", "assets/quiz.js",
+                                    "assets/present.js"), (page_name, attrs)
             assert not body.strip()
         elif attrs.get("type") == "application/json":
             json.loads(body)  # still one whole JSON value: nothing broke out of it

@@ -7,7 +7,8 @@ import pytest
 
 from widgets.course import load_course
 from widgets.notebooks import (NAME_RE, NOTEBOOK_METADATA, build_notebook, clean_notebook,
-                               clean_notebooks, notebook_text, readme_with_toc, unclean_reasons)
+                               clean_notebooks, notebook_text, readme_with_toc, stale_notebooks,
+                               unclean_reasons, write_notebooks)
 
 from conftest import ROOT
 
@@ -90,3 +91,24 @@ def test_readme_gives_the_two_commands():
     assert "make lab" in readme and "make test" in readme
     ci = (ROOT / ".ci" / "run").read_text()
     assert "make test" in ci
+
+
+def test_regenerating_touches_only_the_notebooks_it_generates(course, tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    mine = nbformat.v4.new_notebook()
+    mine.cells.append(nbformat.v4.new_markdown_cell("My own notes on leg pain"))
+    own = {"my-notes.ipynb": notebook_text(mine),
+           "99-old-section.ipynb": notebook_text(mine),  # named like a section notebook
+           "notes.txt": "not a notebook"}
+    for name, text in own.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    generated = folder / NOTEBOOKS[3].name
+    generated.write_text("{}", encoding="utf-8")  # an outdated generated notebook
+    written = write_notebooks(course, folder)
+    assert {p.name for p in written} == {p.name for p in NOTEBOOKS}
+    for name, text in own.items():
+        assert (folder / name).read_text(encoding="utf-8") == text, f"{name} was changed"
+    assert generated.read_text(encoding="utf-8") == NOTEBOOKS[3].read_text(encoding="utf-8")
+    assert stale_notebooks(course, folder) == [folder / "99-old-section.ipynb"]
+    assert not list(folder.glob(".notebook-*"))

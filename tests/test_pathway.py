@@ -117,3 +117,40 @@ def test_checker_reports_broken_pathway(tmp_path, cli, name, message):
     assert code == 1
     lines = [l for l in out.splitlines() if "pathway.yaml:" in l]
     assert lines and message in "\n".join(lines), out
+
+
+def test_every_pathway_problem_is_reported_at_its_own_line(min_content):
+    from widgets.course import check_course
+
+    path = min_content / "pathway.yaml"
+    text = path.read_text()
+    text = text.replace("  - from: demyelination\n    to: spasticity\n",
+                        "  - from: demyelination\n    to: spasms\n")           # unknown node
+    text = text.replace("    stage: 3\n", "    stage: 9\n")                       # unknown stage
+    text = text.replace("    node: spasticity\n", "    node: nowhere\n")          # pain type node
+    path.write_text(text)
+    lines = text.splitlines()
+
+    def line_of(snippet: str) -> int:
+        return next(i for i, line in enumerate(lines, 1) if snippet in line)
+
+    _, problems = check_course(min_content)
+    found = {(p.line, p.message.split(";")[0]) for p in problems if p.file.endswith("pathway.yaml")}
+    assert (line_of("to: spasms"), "edge 2 (demyelination -> spasms) names unknown node 'spasms'") in found
+    assert (line_of("stage: 9"), "node 'spasticity' is in stage 9, which is not among the stages (1-3)") in found
+    assert (line_of("node: nowhere"), "pain type 'spasticity-pain' names unknown node 'nowhere'") in found
+    assert (line_of("- id: spasticity"), "node spasticity cannot be reached from a root cause") in found
+    assert len({line for line, _ in found}) == len(found) >= 4
+
+
+def test_highlight_figures_take_their_pain_type_from_the_content(min_content):
+    """A renamed pain type is a content problem with its line, never a KeyError when drawing."""
+    from widgets.course import check_course, load_course
+
+    course = load_course(min_content)
+    assert course.pathway.highlighted("pathway_spasticity").node == "spasticity"
+    path = min_content / "pathway.yaml"
+    path.write_text(path.read_text().replace("highlights:\n  pathway_spasticity: spasticity-pain",
+                                             "highlights:\n  pathway_spasticty: spasticity-pain"))
+    _, problems = check_course(min_content)
+    assert any("unknown figure 'pathway_spasticty'" in p.message and p.line > 1 for p in problems)

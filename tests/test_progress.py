@@ -22,14 +22,20 @@ def course():
     return load_course(L.FIXTURE_CONTENT)
 
 
-def test_default_path_env_then_xdg_then_home(monkeypatch, tmp_path):
+def test_default_path_env_then_the_platforms_user_data_folder(monkeypatch, tmp_path):
+    import platformdirs
+
     monkeypatch.setenv("MS_COURSE_PROGRESS", str(tmp_path / "mine.json"))
     assert default_path() == tmp_path / "mine.json"
     monkeypatch.delenv("MS_COURSE_PROGRESS")
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    assert default_path() == tmp_path / "xdg" / "ms-leg-pain-course" / "progress.json"
-    monkeypatch.delenv("XDG_DATA_HOME")
-    assert default_path() == Path.home() / ".local" / "share" / "ms-leg-pain-course" / "progress.json"
+    expected = platformdirs.user_data_path("ms-leg-pain-course", appauthor=False)
+    assert default_path() == expected / "progress.json"
+    if sys.platform.startswith("linux"):  # XDG is honoured where it applies
+        monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+        assert default_path() == tmp_path / "xdg" / "ms-leg-pain-course" / "progress.json"
+        monkeypatch.delenv("XDG_DATA_HOME")
+        assert default_path() == (Path.home() / ".local" / "share" / "ms-leg-pain-course"
+                                  / "progress.json")
 
 
 def test_default_learner(monkeypatch):
@@ -187,3 +193,114 @@ def test_default_store_is_shared_per_file(tmp_path, monkeypatch):
     assert default_store() is default_store()
     monkeypatch.setenv("MS_COURSE_PROGRESS", str(tmp_path / "b.json"))
     assert default_store().path == tmp_path / "b.json"
+
+
+# ----------------------------------------------------------- several writers, fresh reads
+WRITERS, ANSWERS_EACH = 6, 40
+
+
+def _writer(path: str, n: int, start) -> None:
+    """One process: its own store on the shared file, as one notebook kernel has."""
+    store = ProgressStore(path)
+    start.wait()
+    for i in range(ANSWERS_EACH):
+        # half the writers are the same learner answering in two notebooks at once
+        store.record(f"learner-{n % 3}", f"p{n}-q{i:02d}", f"answer {i}", i % 2 == 0)
+
+
+def test_several_processes_writing_one_file_keep_every_answer(tmp_path):
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    path = tmp_path / "shared" / "progress.json"
+    start = ctx.Barrier(WRITERS)
+    procs = [ctx.Process(target=_writer, args=(str(path), n, start)) for n in range(WRITERS)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(120)
+        assert p.exitcode == 0
+    data = json.loads(path.read_text())
+    kept = {(learner, qid) for learner, answers in data["learners"].items() for qid in answers}
+    expected = {(f"learner-{n % 3}", f"p{n}-q{i:02d}")
+                for n in range(WRITERS) for i in range(ANSWERS_EACH)}
+    assert kept == expected, f"{len(kept & expected)} of {len(expected)} answers kept"
+    assert not list(path.parent.glob(".progress-*"))
+
+
+def test_readers_see_answers_saved_by_another_store_without_restarting(tmp_path):
+    path = tmp_path / "progress.json"
+    dashboard, notebook = ProgressStore(path), ProgressStore(path)
+    assert dashboard.answers("ana") == {}
+    notebook.record("ana", "q1", "x", True)
+    assert dashboard.get("ana", "q1")["correct"] is True  # re-read: the file changed
+    assert dashboard.score(["q1", "q2"], "ana").correct == 1
+    notebook.reset("ana")
+    assert dashboard.answers("ana") == {}
+
+
+def test_update_runs_the_change_on_what_is_on_disk_now(tmp_path):
+    path = tmp_path / "progress.json"
+    a, b = ProgressStore(path), ProgressStore(path)
+    a.update("ana", "q1", lambda old: {"correct": False, "attempts": 1})
+    seen = []
+
+    def bump(old):
+        seen.append(old)
+        return {**old, "attempts": old["attempts"] + 1, "correct": True}
+
+    assert b.update("ana", "q1", bump) == {"correct": True, "attempts": 2}
+    assert seen == [{"correct": False, "attempts": 1}]
+    assert a.update("ana", "q1", lambda old: {**old, "attempts": old["attempts"] + 1}) == {
+        "correct": True, "attempts": 3}
+    assert a.update("ana", "q1", lambda old: None) is None  # None removes the entry
+    assert ProgressStore(path).answers("ana") == {}
+
+
+def test_record_keeps_fields_other_code_saved_in_the_entry(tmp_path):
+    path = tmp_path / "progress.json"
+    store = ProgressStore(path)
+    store.update("ana", "q1", lambda old: {"correct": False, "box": 2, "due": "2026-12-01"})
+    store.record("ana", "q1", "x", True)
+    entry = ProgressStore(path).get("ana", "q1")
+    assert entry["box"] == 2 and entry["correct"] is True and entry["answer"] == "x"
+
+
+def test_the_lock_is_held_while_the_change_runs(tmp_path):
+    from filelock import FileLock, Timeout
+
+    path = tmp_path / "progress.json"
+    store = ProgressStore(path)
+    outcome = []
+
+    def change(old):
+        try:  # another writer (a separate lock object, as another process has) must wait
+            FileLock(str(store.lock_path), timeout=0, thread_local=False,
+                     is_singleton=False).acquire()
+            outcome.append("acquired")
+        except Timeout:
+            outcome.append("blocked")
+        return {"correct": True}
+
+    store.update("ana", "q1", change)
+    assert outcome == ["blocked"]
+
+
+def test_answers_that_could_not_be_saved_survive_other_writers(tmp_path, monkeypatch):
+    path = tmp_path / "progress.json"
+    mine, other = ProgressStore(path), ProgressStore(path)
+    mine.record("ana", "q1", "x", True)
+    real_replace = os.replace
+
+    def failing_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    with pytest.warns(ProgressWarning, match="cannot be saved"):
+        mine.record("ana", "q2", "y", True)
+    monkeypatch.setattr(os, "replace", real_replace)
+    other.record("ana", "q3", "z", False)
+    assert set(mine.answers("ana")) == {"q1", "q2", "q3"}  # fresh read keeps q2 in memory
+    mine.record("ana", "q4", "w", True)  # the next successful save carries q2 to disk
+    assert set(ProgressStore(path).answers("ana")) == {"q1", "q2", "q3", "q4"}
+    assert mine.notice == ""

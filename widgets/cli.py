@@ -7,13 +7,13 @@ from pathlib import Path
 
 
 def _check(args) -> int:
-    from .course import check_course
+    from .course import check_course, find_content
 
     course, problems = check_course(args.content)
     if problems:
         for p in sorted(problems):
             print(p)
-        print(f"{len(problems)} problem(s) found in {args.content or 'content/'}", file=sys.stderr)
+        print(f"{len(problems)} problem(s) found in {find_content(args.content)}", file=sys.stderr)
         return 1
     assert course is not None
     n_q = sum(len(b.questions) for b in course.banks.values())
@@ -57,7 +57,7 @@ def _pdf(args) -> int:
 
 def _notebooks(args) -> int:
     from .course import ContentError, load_course
-    from .notebooks import write_notebooks
+    from .notebooks import NOTEBOOKS, stale_notebooks, write_notebooks
 
     try:
         course = load_course(args.content)
@@ -65,8 +65,16 @@ def _notebooks(args) -> int:
         for p in exc.problems:
             print(p)
         return 1
-    for path in write_notebooks(course):
+    folder = args.out or NOTEBOOKS
+    if args.out is None and not (NOTEBOOKS.parent / "pyproject.toml").is_file():
+        print("notebooks not written: this is an installed copy of the course; pass --out DIR "
+              "(for example --out ~/course)", file=sys.stderr)
+        return 1
+    for path in write_notebooks(course, folder):
         print(f"wrote {path}")
+    for path in stale_notebooks(course, folder):
+        print(f"{path}: no section generates this notebook any more; it was left in place "
+              "(delete it yourself if it is an old section's)", file=sys.stderr)
     return 0
 
 
@@ -88,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate a content folder")
     check.add_argument("--content", type=Path, default=None,
-                       help="content folder (default: the course's content/)")
+                       help="content folder (default: $MS_COURSE_CONTENT, else the course's own)")
     check.set_defaults(func=_check)
     hand = sub.add_parser("handouts", help="build the offline HTML handouts")
     hand.add_argument("--content", type=Path, default=None)
@@ -100,10 +108,15 @@ def main(argv: list[str] | None = None) -> int:
     pdf.set_defaults(func=_pdf)
     nbs = sub.add_parser("notebooks", help="(re)generate the section notebooks from the content")
     nbs.add_argument("--content", type=Path, default=None)
+    nbs.add_argument("--out", type=Path, default=None,
+                     help="folder to write them to (default: the checkout's notebooks/)")
     nbs.set_defaults(func=_notebooks)
     clean = sub.add_parser("clean-notebooks", help="strip outputs and extra metadata from notebooks")
     clean.add_argument("--check", action="store_true", help="only report; exit 1 if not clean")
     clean.add_argument("--folder", type=Path, default=None)
     clean.set_defaults(func=_clean)
+    from .export.commands import add_parsers  # export moodle, scorm (LMS exports)
+
+    add_parsers(sub)
     args = parser.parse_args(argv)
     return args.func(args)

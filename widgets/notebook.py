@@ -18,7 +18,7 @@ from pathlib import Path
 
 from IPython.display import HTML, display
 
-from .course import ContentError, Course, load_course
+from .course import ContentError, Course, find_content, load_course
 from .page import SectionPage, course_map_html
 
 _COURSES: dict[str, Course] = {}
@@ -40,7 +40,7 @@ sup.cite a{text-decoration:none}
 
 def course(content: str | Path | None = None, *, reload: bool = False) -> Course:
     """The loaded course (cached per content folder)."""
-    key = str(content or "")
+    key = str(find_content(content))
     if reload or key not in _COURSES:
         _COURSES[key] = load_course(content)
     return _COURSES[key]
@@ -89,6 +89,12 @@ class SectionView:
         widget = quiz_widget(self.course, self.section.id)
         display(widget)
         return None
+
+    def present(self):
+        """The presenter view for a room: one question at a time, with the class tally."""
+        from .present import presenter
+
+        display(presenter(self.course, self.section.id))
 
     def summary(self) -> None:
         _show(self.page.summary_html() + self.page.glossary_html() + self.page.references_html())

@@ -12,6 +12,7 @@ from pathlib import Path
 import nbformat
 
 from .course import Course
+from .fileio import atomic_write
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 NAME_RE = re.compile(r"^(?P<num>\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.ipynb$")
@@ -59,19 +60,32 @@ def notebook_text(nb: nbformat.NotebookNode) -> str:
 
 
 def write_notebooks(course: Course, folder: Path = NOTEBOOKS) -> list[Path]:
+    """Write the course's notebooks (``NN-id.ipynb``, one per section) into ``folder``.
+
+    Only those files are (re)written, each atomically; every other notebook in the folder
+    (a learner's or an educator's own, an old section's) is left exactly as it is:
+    :func:`stale_notebooks` lists the ones that look like a former section's.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    wanted = {f"{s.number}-{s.id}.ipynb" for s in course.sections}
     for s in course.sections:
         path = folder / f"{s.number}-{s.id}.ipynb"
-        path.write_text(notebook_text(build_notebook(course, s.id)), encoding="utf-8")
+        atomic_write(path, notebook_text(build_notebook(course, s.id)), prefix=".notebook-",
+                     fsync=False)
         written.append(path)
-    for stale in folder.glob("*.ipynb"):
-        if stale.name not in wanted:
-            stale.unlink()
     if folder == NOTEBOOKS and README.exists():
-        README.write_text(readme_with_toc(README.read_text(encoding="utf-8"), course), encoding="utf-8")
+        atomic_write(README, readme_with_toc(README.read_text(encoding="utf-8"), course),
+                     prefix=".readme-", fsync=False)
     return written
+
+
+def stale_notebooks(course: Course, folder: Path = NOTEBOOKS) -> list[Path]:
+    """Notebooks named like a section notebook (``NN-slug.ipynb``) that no section of the
+    course generates any more. They are reported, never deleted: the course cannot tell an
+    old generated notebook from someone's own work."""
+    wanted = {f"{s.number}-{s.id}.ipynb" for s in course.sections}
+    return sorted(p for p in folder.glob("*.ipynb")
+                  if NAME_RE.match(p.name) and p.name not in wanted)
 
 
 README = NOTEBOOKS.parent / "README.md"
@@ -137,5 +151,5 @@ def clean_notebooks(folder: Path = NOTEBOOKS, check: bool = False) -> list[str]:
             problems.extend(reasons)
         else:
             nb = clean_notebook(nbformat.read(path, as_version=4))
-            path.write_text(notebook_text(nb), encoding="utf-8")
+            atomic_write(path, notebook_text(nb), prefix=".notebook-", fsync=False)
     return problems

@@ -1,7 +1,13 @@
-"""The learner's local answer store: one small JSON file, written atomically.
+"""The learner's local answer store: one small JSON file, written atomically under a lock.
 
-Where it lives: ``$MS_COURSE_PROGRESS`` if set, else
-``$XDG_DATA_HOME/ms-leg-pain-course/progress.json`` (``~/.local/share/...`` by default).
+Where it lives: ``$MS_COURSE_PROGRESS`` if set, else ``progress.json`` in the per-user data
+folder of ``ms-leg-pain-course`` (platformdirs: ``~/.local/share/...`` or ``$XDG_DATA_HOME`` on
+Linux, ``~/Library/Application Support/...`` on macOS, ``%LOCALAPPDATA%\\...`` on Windows).
+
+Several notebooks, kernels or learners may share one file. Every change is a read-modify-write
+done while holding a file lock (``progress.json.lock`` beside it, via ``filelock``), so no
+writer loses another's answers; readers re-read the file whenever it changed on disk
+(modification time, size or inode), so the dashboard shows answers given in other notebooks.
 
 The file holds, per learner and question id, the last checked answer (as option texts,
 so a reshuffle or a reordered bank does not change its meaning) and whether it was right::
@@ -19,16 +25,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import tempfile
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
+
+import platformdirs
+from filelock import FileLock
+
+from .fileio import atomic_write
 
 ENV_PATH = "MS_COURSE_PROGRESS"
 ENV_LEARNER = "MS_COURSE_LEARNER"
 APP_DIR = "ms-leg-pain-course"
 VERSION = 1
+LOCK_TIMEOUT = 10.0  # seconds to wait for another writer; each write holds the lock briefly
 
 __all__ = ["ProgressStore", "ProgressWarning", "Score", "default_path", "default_learner",
            "default_store"]
@@ -42,8 +53,7 @@ def default_path() -> Path:
     env = os.environ.get(ENV_PATH)
     if env:
         return Path(env).expanduser()
-    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(base) / APP_DIR / "progress.json"
+    return platformdirs.user_data_path(APP_DIR, appauthor=False) / "progress.json"
 
 
 def default_learner() -> str:
@@ -82,13 +92,23 @@ def _valid(data: Any) -> bool:
 
 
 class ProgressStore:
-    """Answers per learner and question, kept in memory and mirrored to a JSON file."""
+    """Answers per learner and question, kept in memory and mirrored to a JSON file.
+
+    Every change goes through :meth:`update` (``record`` and ``reset`` are built on it): under
+    the file lock it re-reads the file, applies the change to the freshest data and replaces
+    the file atomically. Readers (``get``, ``answers``, ``score``) re-read the file when it
+    changed on disk since this store last read or wrote it.
+    """
 
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path).expanduser() if path is not None else default_path()
+        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self._lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT)
         self.notice = ""  # one line for the learner when saving is not possible
         self.writable = True
         self._warned: set[str] = set()
+        self._stamp: tuple | None = None  # (mtime, size, inode) of the file as last read/written
+        self._unsaved: dict[str, dict[str, dict | None]] = {}  # changes not on disk yet
         self._data = _empty()
         self._data = self._read(first=True)
 
@@ -97,28 +117,52 @@ class ProgressStore:
         self.notice = message
         if key not in self._warned:
             self._warned.add(key)
-            warnings.warn(message, ProgressWarning, stacklevel=3)
+            warnings.warn(message, ProgressWarning, stacklevel=4)
+
+    def _file_stamp(self) -> tuple | None:
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_size, st.st_ino)
 
     def _read(self, first: bool = False) -> dict:
-        """The file's data; on a problem, what we already hold in memory."""
+        """The file's data (plus changes that could not be saved); on a problem, what we
+        already hold in memory."""
+        stamp = self._file_stamp()
         try:
             text = self.path.read_text(encoding="utf-8")
         except (FileNotFoundError, NotADirectoryError):  # nothing saved there yet
+            self._stamp = None
             return self._data if not first else _empty()
         except (OSError, UnicodeDecodeError) as exc:
             self.writable = False  # never overwrite a file we could not read
+            self._stamp = stamp
             self._problem("read", f"Progress file {self.path} cannot be read "
                                   f"({getattr(exc, 'strerror', None) or exc}); your answers are "
                                   "kept for this session only.")
             return self._data
+        self._stamp = stamp
         try:
             data = json.loads(text)
         except ValueError:
             data = None
         if _valid(data):
+            for learner, changes in self._unsaved.items():
+                answers = data["learners"].setdefault(learner, {})
+                for qid, entry in changes.items():
+                    if entry is None:
+                        answers.pop(qid, None)
+                    else:
+                        answers[qid] = entry
             return data
         self._set_aside_corrupt(text)
         return self._data if not first else _empty()
+
+    def _fresh(self) -> None:
+        """Re-read the file if it changed on disk since we last read or wrote it."""
+        if self.writable and self._file_stamp() != self._stamp:
+            self._data = self._read()
 
     def _set_aside_corrupt(self, text: str) -> None:
         target = self.path.with_name(self.path.name + ".corrupt")
@@ -141,57 +185,80 @@ class ProgressStore:
                                  f"{target.name} and progress starts afresh.")
 
     # ------------------------------------------------------------------ writing
-    def _write(self) -> None:
-        if not self.writable:
-            return
-        tmp = None
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".progress-", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(self._data, fh, ensure_ascii=False, indent=1, sort_keys=True)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
-            tmp = None
-            if self.notice.startswith("Progress cannot be saved"):
-                self.notice = ""
-        except OSError as exc:
-            self._problem("write", f"Progress cannot be saved to {self.path} "
-                                   f"({exc.strerror or exc}); your answers are kept for this "
-                                   "session only.")
-        finally:
-            if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
+    def _save(self) -> None:
+        text = json.dumps(self._data, ensure_ascii=False, indent=1, sort_keys=True)
+        atomic_write(self.path, text, prefix=".progress-")
+        self._stamp = self._file_stamp()
+        self._unsaved.clear()
+        if self.notice.startswith("Progress cannot be saved"):
+            self.notice = ""
+
+    def _transact(self, apply: Callable[[dict], None]) -> None:
+        """Apply a change to the freshest data under the file lock and save it; when the file
+        cannot be locked or written, apply it in memory only (one warning)."""
+        applied = False
+        if self.writable:
+            try:
+                with self._lock:  # filelock creates the folder of the lock file
+                    self._data = self._read()
+                    apply(self._data)
+                    applied = True
+                    if self.writable:  # the read may have found an unreadable file
+                        self._save()
+            except OSError as exc:
+                self._problem("write", f"Progress cannot be saved to {self.path} "
+                                       f"({getattr(exc, 'strerror', None) or exc}); your answers "
+                                       "are kept for this session only.")
+        if not applied:
+            apply(self._data)
 
     # --------------------------------------------------------------------- API
     def answers(self, learner: str | None = None) -> dict[str, dict]:
         """Every saved answer of a learner, by question id."""
+        self._fresh()
         return dict(self._data["learners"].get(learner or default_learner(), {}))
 
     def get(self, learner: str | None, question_id: str) -> dict | None:
+        self._fresh()
         return self._data["learners"].get(learner or default_learner(), {}).get(question_id)
 
-    def record(self, learner: str | None, question_id: str, answer: Any, correct: bool) -> None:
-        """Save a checked answer (merging with what other notebooks wrote meanwhile)."""
+    def update(self, learner: str | None, question_id: str,
+               change: Callable[[dict | None], dict | None]) -> dict | None:
+        """Change one saved entry safely: ``change(old_entry_or_None)`` returns the new entry
+        (``None`` removes it). It runs while the file is locked, on what is on disk now, so
+        it sees every answer other notebooks saved and no other writer can slip in between.
+        Returns the new entry."""
         learner = learner or default_learner()
-        if self.writable:
-            self._data = self._read()
-        entry = {"answer": answer, "correct": bool(correct),
-                 "saved": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
-        self._data.setdefault("learners", {}).setdefault(learner, {})[question_id] = entry
-        self._write()
+        result: dict[str, dict | None] = {}
+
+        def apply(data: dict) -> None:
+            answers = data.setdefault("learners", {}).setdefault(learner, {})
+            new = change(answers.get(question_id))
+            if new is None:
+                answers.pop(question_id, None)
+            else:
+                answers[question_id] = new
+            self._unsaved.setdefault(learner, {})[question_id] = new
+            result["entry"] = new
+
+        self._transact(apply)
+        return result.get("entry")
+
+    def record(self, learner: str | None, question_id: str, answer: Any, correct: bool) -> None:
+        """Save a checked answer (fields other code keeps in the entry are preserved)."""
+        saved = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        self.update(learner, question_id, lambda old: {
+            **(old or {}), "answer": answer, "correct": bool(correct), "saved": saved})
 
     def reset(self, learner: str | None = None) -> None:
         """Forget every saved answer of one learner."""
         learner = learner or default_learner()
-        if self.writable:
-            self._data = self._read()
-        self._data["learners"].pop(learner, None)
-        self._write()
+
+        def apply(data: dict) -> None:
+            data.setdefault("learners", {}).pop(learner, None)
+            self._unsaved.pop(learner, None)
+
+        self._transact(apply)
 
     def score(self, question_ids: list[str], learner: str | None = None) -> Score:
         saved = self.answers(learner)
@@ -200,7 +267,6 @@ class ProgressStore:
 
     def section_score(self, course, section_id: str, learner: str | None = None) -> Score:
         return self.score([q.id for q in course.quiz(section_id).questions], learner)
-
 
 _STORES: dict[Path, ProgressStore] = {}
 

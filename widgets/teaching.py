@@ -11,6 +11,8 @@ import os
 import warnings
 from pathlib import Path
 
+from .fileio import atomic_write
+
 ENV_MODE = "MS_COURSE_MODE"
 
 __all__ = ["is_teaching", "set_teaching", "teaching_toggle", "ENV_MODE"]
@@ -40,10 +42,7 @@ def _save(on: bool | None) -> None:
         if on is None:
             path.unlink(missing_ok=True)
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"teaching": on}), encoding="utf-8")
-        os.replace(tmp, path)
+        atomic_write(path, json.dumps({"teaching": on}), prefix=".settings-")
     except OSError as exc:
         warnings.warn(f"teaching mode applies to this notebook only: cannot save it to {path} "
                       f"({exc.strerror})", stacklevel=3)

@@ -1,5 +1,6 @@
 """The course as validated plain data: load it, check it, ask it for sections and quizzes."""
 from .loader import Course, check_course, load_course, DEFAULT_CONTENT
+from .locate import ENV_CONTENT, find_content
 from .models import (
     QUESTION_KINDS,
     GlossaryTerm,
@@ -20,7 +21,8 @@ from .pathway import Pathway
 from .problems import ContentError, Problem
 
 __all__ = [
-    "Course", "check_course", "load_course", "DEFAULT_CONTENT", "ContentError", "Problem",
+    "Course", "check_course", "load_course", "DEFAULT_CONTENT", "find_content", "ENV_CONTENT",
+    "ContentError", "Problem",
     "Section", "Reference", "GlossaryTerm", "Quiz", "QuizBank", "SingleChoice", "MultipleChoice",
     "TrueFalse", "Ordering", "Matching", "Option", "Objective", "Pathway", "QUESTION_KINDS", "cited_keys",
 ]

@@ -431,7 +431,7 @@ class Charts(Strict):
     management_map: TableChart
     exercise_evidence: EvidenceChart
     fatigue_interventions: MeasureChart
-    heat_sensitivity: BarChart
+    heat_sensitivity: RangeChart
     weight_comorbidity: BarChart
 
     def __getitem__(self, name: str):

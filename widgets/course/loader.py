@@ -25,10 +25,14 @@ from .models import (
     cited_keys,
 )
 from .charts import Charts
+from .figure_names import FIGURE_NAMES, HIGHLIGHT_FIGURES
+from .facts import Facts, load_facts
+from .integrity import check_integrity
 from .pathway import Pathway
+from .locate import course_content, find_content, not_found_hint
 from .problems import ContentError, Problem, rel
 
-DEFAULT_CONTENT = Path(__file__).resolve().parents[2] / "content"
+DEFAULT_CONTENT = course_content()  # the course's own content/ (find_content() picks the one used)
 SECTION_NAME = re.compile(r"^(?P<num>\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 QUIZ_NAME = re.compile(r"^(?P<num>\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$")
 MIN_SECTION_WORDS = 40
@@ -48,6 +52,7 @@ class Course:
     figures: dict[str, list[str]] = field(default_factory=dict)
     charts: Charts | None = None
     handout_text: HandoutText | None = None
+    facts: Facts | None = None
 
     def section(self, key: str | int) -> Section:
         """A section by id (``"understanding-ms"``), number (``"02"``/``2``) or file stem."""
@@ -122,11 +127,10 @@ def load_course(content: str | Path | None = None) -> Course:
 
 def check_course(content: str | Path | None = None) -> tuple[Course | None, list[Problem]]:
     """Validate a content folder; return the course (when usable) and every problem found."""
-    root = Path(content) if content is not None else DEFAULT_CONTENT
+    root = find_content(content)
     problems: list[Problem] = []
     if not root.is_dir():
-        return None, [Problem(str(root), 1, "content folder not found; pass --content DIR "
-                                           "pointing at a folder holding course.yaml")]
+        return None, [Problem(str(root), 1, not_found_hint())]
     ctx = _Ctx(root, problems)
 
     info = ctx.model_file("course.yaml", CourseInfo)
@@ -169,7 +173,10 @@ def check_course(content: str | Path | None = None) -> tuple[Course | None, list
     pw = ctx.yaml_file("pathway.yaml", required=False)
     if pw is not None:
         data, node, path = pw
-        pathway = ctx.validate(Pathway, data, path, node)
+        pathway = ctx.validate(Pathway, data, path, node, context={"graph": "report"})
+        if pathway is not None:  # every graph problem at its own line
+            for loc, message in pathway.problems():
+                ctx.add(path, ctx.line(path, loc), message)
 
     handout_text = None
     ht = ctx.yaml_file("handouts.yaml", required=False)
@@ -181,6 +188,12 @@ def check_course(content: str | Path | None = None) -> tuple[Course | None, list
     if fig is not None:
         data, node, path = fig
         figures = _check_figures(ctx, data, node, path, sections)
+        for sid, names in figures.items():
+            for name in sorted(set(names) & HIGHLIGHT_FIGURES):
+                if pathway is not None and name not in pathway.highlights:
+                    ctx.add(path, yamlsrc.line_of(node, (sid,)),
+                            f"{sid}: figure {name!r} highlights one pain type's chain; name it in "
+                            f"pathway.yaml under highlights: ({name}: <pain type id>)")
 
     charts = None
     ch = ctx.yaml_file("charts.yaml", required=False)
@@ -197,9 +210,12 @@ def check_course(content: str | Path | None = None) -> tuple[Course | None, list
                     f"{', '.join(sorted(shown))}, whose numbers and words live in charts.yaml; "
                     "add it (see content/README.md)")
 
+    facts = load_facts(ctx)
+
     # --- cross-checks: citations, question nodes -------------------------------
     if references:
         ctx.check_citations(set(references))
+        ctx.check_model_refs(set(references))
     if pathway is not None:
         node_ids = {n.id for n in pathway.nodes}
         for sid, bank in banks.items():
@@ -226,6 +242,7 @@ def check_course(content: str | Path | None = None) -> tuple[Course | None, list
                 ctx.add(path, ctx.line(path, ("questions", qi, "part")),
                         f"question {q.id!r} names part {q.part!r}, which the section does not "
                         f"have; use one of: {', '.join(sorted(parts))}")
+    check_integrity(ctx, info, sections, banks, glossary, pathway, charts, facts, references)
     all_ids: dict[str, str] = {}
     for sid, bank in banks.items():
         path = ctx.bank_paths[sid]
@@ -241,10 +258,10 @@ def check_course(content: str | Path | None = None) -> tuple[Course | None, list
         course = None
         if info is not None:
             course = Course(root, info, sections, references, glossary, banks, pathway, figures,
-                            charts=charts, handout_text=handout_text)
+                            charts=charts, handout_text=handout_text, facts=facts)
         return course, problems
     return Course(root, info, sections, references, glossary, banks, pathway, figures,
-                  charts=charts, handout_text=handout_text), problems
+                  charts=charts, handout_text=handout_text, facts=facts), problems
 
 
 # ------------------------------------------------------------------ internals
@@ -255,9 +272,12 @@ class _Ctx:
         self.nodes: dict[Path, tuple[Any, int]] = {}  # path -> (yaml node, line offset)
         self.texts: dict[Path, str] = {}
         self.bank_paths: dict[str, Path] = {}
+        self.validated: list[tuple[Path, tuple, BaseModel]] = []  # (file, YAML path, model)
 
     def add(self, path: Path, line: int, message: str) -> None:
-        self.problems.append(Problem(rel(path, self.root), line, message))
+        problem = Problem(rel(path, self.root), line, message)
+        if problem not in self.problems:  # two checks may find the same thing
+            self.problems.append(problem)
 
     def line(self, path: Path, loc: tuple) -> int:
         node, offset = self.nodes.get(path, (None, 0))
@@ -294,9 +314,12 @@ class _Ctx:
         data, node, path = loaded
         return self.validate(model, data, path, node)
 
-    def validate(self, model, data, path: Path, node, prefix: tuple = (), offset: int = 0):
+    def validate(self, model, data, path: Path, node, prefix: tuple = (), offset: int = 0,
+                 context: dict | None = None):
         try:
-            return model.model_validate(data)
+            validated = model.model_validate(data, context=context)
+            self.validated.append((path, prefix, validated))
+            return validated
         except ValidationError as exc:
             for err in exc.errors():
                 loc = prefix + tuple(p for p in err["loc"] if not _is_tag(p, model))
@@ -304,21 +327,42 @@ class _Ctx:
                 self.add(path, line, _message(err, loc))
             return None
 
+    def check_model_refs(self, known: set[str]) -> None:
+        """Unknown keys in the ``refs`` of every validated model, each at its own line."""
+        for path, prefix, model in self.validated:
+            for loc, key in _model_refs(model):
+                if key not in known:
+                    self.add(path, self.line(path, prefix + loc),
+                             f"unknown reference key {key!r}; use a key from references.yaml "
+                             "(the content brief's keys)")
+
     def check_citations(self, known: set[str]) -> None:
         for path, text in self.texts.items():
             for lineno, line in enumerate(text.splitlines(), start=1):
-                keys = cited_keys(line) + _refs_list_keys(line)
-                for key in dict.fromkeys(keys):
+                for key in dict.fromkeys(cited_keys(line)):
                     if key not in known:
                         self.add(path, lineno, f"unknown reference key {key!r}; use a key from "
                                                "references.yaml (the content brief's keys)")
 
 
-def _refs_list_keys(line: str) -> list[str]:
-    m = re.match(r"^\s*-?\s*refs:\s*\[(.*)\]\s*$", line)
-    if not m:
-        return []
-    return [k.strip().strip("'\"") for k in m.group(1).split(",") if k.strip()]
+def _model_refs(value, loc: tuple = ()):
+    """(YAML path, key) of every entry of every ``refs`` list a validated model holds,
+    whichever YAML style wrote it (``refs: [R1]`` or one ``- R1`` per line)."""
+    if isinstance(value, BaseModel):
+        for name, field in type(value).model_fields.items():
+            child = getattr(value, name, None)
+            key = field.alias or name
+            if name == "refs" and isinstance(child, list):
+                for i, ref in enumerate(child):
+                    yield loc + (key, i), ref
+            else:
+                yield from _model_refs(child, loc + (key,))
+    elif isinstance(value, (list, tuple)):
+        for i, child in enumerate(value):
+            yield from _model_refs(child, loc + (i,))
+    elif isinstance(value, dict):
+        for k, child in value.items():
+            yield from _model_refs(child, loc + (k,))
 
 
 def _is_tag(part, model) -> bool:
@@ -418,12 +462,14 @@ def _parse_section(ctx: _Ctx, path: Path, text: str, num: int, slug: str) -> Sec
         return None
     ctx.nodes[path] = (node, 1)
     ctx.texts[path] = text
-    body_start = end + 2  # 1-based line of the first body line
     try:
-        post = frontmatter.loads(text)
-        body = post.content
+        body = frontmatter.loads(text).content
     except Exception:  # noqa: BLE001 - python-frontmatter raises several kinds
-        body = "\n".join(lines[end + 1:])
+        body = "\n".join(lines[end + 1:]).strip()
+    # python-frontmatter drops the blank lines between the front matter and the body:
+    # count them, so every reported body line is the line in the file
+    blank = next((i for i, line in enumerate(lines[end + 1:]) if line.strip()), 0)
+    body_start = end + 2 + blank  # 1-based line of the first body line
     if not isinstance(data, dict):
         ctx.add(path, 2, "front matter must be a mapping of fields (id: ..., title: ...)")
         return None
@@ -543,7 +589,6 @@ def _load_banks(ctx: _Ctx, sections: list[Section]) -> dict[str, QuizBank]:
 
 
 def _check_figures(ctx: _Ctx, data, node, path: Path, sections: list[Section]) -> dict[str, list[str]]:
-    from ..figures.registry import FIGURE_NAMES  # names only: no plotly import
 
     if not isinstance(data, dict):
         ctx.add(path, 1, "figures.yaml maps each section id to a list of figure names")

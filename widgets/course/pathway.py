@@ -6,9 +6,10 @@ answer them the same way. No drawing here.
 """
 from __future__ import annotations
 
+from graphlib import CycleError, TopologicalSorter
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, model_validator
 
 from .models import NonEmpty, RefKey, Slug, Strict
 
@@ -16,6 +17,31 @@ NodeKind = Literal["cause", "lesion", "mechanism", "symptom", "pain", "trigger",
 NODE_KINDS: tuple[str, ...] = NodeKind.__args__  # type: ignore[attr-defined]
 Branch = Literal["sensory", "shared", "motor"]
 BRANCHES: tuple[str, ...] = Branch.__args__  # type: ignore[attr-defined]
+
+
+def causal_sort(nodes: list[str], edges, key) -> list[str]:
+    """``nodes`` in topological order along ``edges`` (pairs among them; others ignored),
+    by :mod:`graphlib`: at each step the ready node with the lowest ``key`` comes first.
+    Nodes caught in a cycle (which the checker reports) follow, in ``key`` order."""
+    inside = set(nodes)
+    graph: dict[str, set[str]] = {n: set() for n in nodes}
+    for source, target in edges:
+        if source in inside and target in inside and source != target:
+            graph[target].add(source)
+    sorter = TopologicalSorter(graph)
+    try:
+        sorter.prepare()
+    except CycleError:
+        return sorted(nodes, key=key)
+    ready: list[str] = []
+    out: list[str] = []
+    while sorter.is_active():
+        ready.extend(sorter.get_ready())
+        ready.sort(key=key)
+        here = ready.pop(0)
+        out.append(here)
+        sorter.done(here)
+    return out
 
 
 class Node(Strict):
@@ -35,6 +61,8 @@ class Edge(Strict):
     label: NonEmpty
     refs: list[RefKey] = Field(min_length=1)
     loop: bool = False
+    # a reported association, not shown to be a cause: drawn differently from a cause
+    association: bool = False
 
 
 class Stage(Strict):
@@ -55,83 +83,33 @@ class Pathway(Strict):
     stages: list[Stage] = Field(min_length=1)
     pain_types: list[PainType] = Field(min_length=1)
 
+    # which pain type's causal chain each highlight figure shows (figure name: pain type id)
+    highlights: dict[str, Slug] = Field(default_factory=dict)
+
     @model_validator(mode="after")
-    def _graph(self):
-        ids = [n.id for n in self.nodes]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ValueError(f"duplicate node id(s) {', '.join(dupes)}; give each node its own id")
-        known = set(ids)
-        for i, e in enumerate(self.edges):
-            for end in (e.source, e.target):
-                if end not in known:
-                    raise ValueError(f"edge {i + 1} ({e.source} -> {e.target}) names unknown node "
-                                     f"{end!r}; add the node or fix the id")
-        pairs = [(e.source, e.target) for e in self.edges]
-        for i, pair in enumerate(pairs):
-            if pairs.index(pair) != i:
-                raise ValueError(f"edge {i + 1} ({pair[0]} -> {pair[1]}) is listed twice; "
-                                 "remove the copy")
-            if pair[0] == pair[1]:
-                raise ValueError(f"edge {i + 1} leads from {pair[0]!r} to itself; remove it")
-        numbers = [s.number for s in self.stages]
-        if numbers != list(range(1, len(numbers) + 1)):
-            raise ValueError(f"stages are numbered {numbers}; number them 1, 2, 3, ... in order")
-        for n in self.nodes:
-            if n.stage not in numbers:
-                raise ValueError(f"node {n.id!r} is in stage {n.stage}, which is not among the "
-                                 f"stages (1-{len(numbers)}); add the stage or fix the number")
-        pain_ids = [p.id for p in self.pain_types]
-        for p in self.pain_types:
-            if pain_ids.count(p.id) > 1:
-                raise ValueError(f"pain type {p.id!r} is listed twice")
-            if p.node not in known:
-                raise ValueError(f"pain type {p.id!r} names unknown node {p.node!r}; "
-                                 "use a node id from the nodes list")
-        roots = [n.id for n in self.nodes if n.kind in ("cause", "trigger")]
-        if not roots:
-            raise ValueError("no node has kind 'cause' or 'trigger': the pathway needs a root")
-        reach = set(roots)
-        frontier = list(roots)
-        while frontier:
-            here = frontier.pop()
-            for e in self.edges:
-                if e.source == here and e.target not in reach:
-                    reach.add(e.target)
-                    frontier.append(e.target)
-        orphans = [i for i in ids if i not in reach]
-        if orphans:
-            raise ValueError(f"node(s) {', '.join(orphans)} cannot be reached from a root cause; "
-                             "add an edge leading to them")
-        # a cycle made only of edges not marked `loop: true` is an error
-        forward: dict[str, list[str]] = {}
-        for e in self.edges:
-            if not e.loop:
-                forward.setdefault(e.source, []).append(e.target)
-        state: dict[str, int] = {}
-
-        def visit(n: str, trail: list[str]) -> None:
-            state[n] = 1
-            for m in forward.get(n, []):
-                if state.get(m) == 1:
-                    cyc = trail[trail.index(m):] + [n, m] if m in trail else [n, m]
-                    raise ValueError(f"unmarked cycle {' -> '.join(cyc)}: mark the edge that "
-                                     "closes a feedback loop with 'loop: true'")
-                if m not in state:
-                    visit(m, trail + [n])
-            state[n] = 2
-
-        for n in ids:
-            if n not in state:
-                visit(n, [])
-        # drawn left to right by stage: a causal (non-loop) edge must not run backwards
-        stage = {n.id: n.stage for n in self.nodes}
-        for i, e in enumerate(self.edges):
-            if not e.loop and stage[e.source] > stage[e.target]:
-                raise ValueError(f"edge {i + 1} ({e.source} -> {e.target}) runs from stage "
-                                 f"{stage[e.source]} back to stage {stage[e.target]}; move a node "
-                                 "to another stage or mark the edge 'loop: true'")
+    def _graph(self, info: ValidationInfo):
+        """Reject a broken graph, naming every problem. The loader validates with
+        ``context={"graph": "report"}`` and reports each problem at its own line instead."""
+        if (info.context or {}).get("graph") == "report":
+            return self
+        problems = self.problems()
+        if problems:
+            raise ValueError("; ".join(message for _, message in problems))
         return self
+
+    def problems(self) -> list[tuple[tuple, str]]:
+        """Every graph problem as (YAML path, message); empty when the graph is sound."""
+        from .pathway_checks import graph_problems
+
+        return graph_problems(self)
+
+    def highlighted(self, figure: str) -> "PainType":
+        """The pain type a highlight figure shows (``highlights`` in pathway.yaml)."""
+        try:
+            return self.pain_type(self.highlights[figure])
+        except KeyError:
+            raise KeyError(f"pathway.yaml names no pain type for figure {figure!r}; add "
+                           f"'{figure}: <pain type id>' under highlights:") from None
 
     # ------------------------------------------------------------ graph questions
     def node(self, node_id: str) -> Node:
@@ -162,23 +140,11 @@ class Pathway(Strict):
         return [e.target for e in self.causal_edges() if e.source == node_id]
 
     def order(self) -> list[str]:
-        """Every node id in causal order: stage, then a topological order, then file order."""
-        position = {n.id: i for i, n in enumerate(self.nodes)}
-        stage = {n.id: n.stage for n in self.nodes}
-        indegree = {n.id: 0 for n in self.nodes}
-        for e in self.causal_edges():
-            indegree[e.target] += 1
-        ready = [n for n, d in indegree.items() if d == 0]
-        out: list[str] = []
-        while ready:
-            ready.sort(key=lambda n: (stage[n], position[n]))
-            here = ready.pop(0)
-            out.append(here)
-            for child in self.children(here):
-                indegree[child] -= 1
-                if indegree[child] == 0:
-                    ready.append(child)
-        return out
+        """Every node id in causal order: a topological order that, among the nodes ready
+        at each step, takes the lowest stage first, then file order."""
+        position = {n.id: (n.stage, i) for i, n in enumerate(self.nodes)}
+        return causal_sort(list(position), [(e.source, e.target) for e in self.causal_edges()],
+                           key=position.__getitem__)
 
     def causal_chain(self, node_id: str) -> list[str]:
         """``node_id`` and every node that leads to it through causal (non-loop) edges,

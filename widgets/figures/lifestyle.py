@@ -108,7 +108,15 @@ def fatigue_interventions_item(course) -> FigureItem:
 
 
 # ------------------------------------------------------------------ heat, weight
-heat_sensitivity_item = bar_chart_item("heat_sensitivity", OKABE_ITO["orange"], 360, bottom=100)
+def heat_sensitivity_item(course) -> FigureItem:
+    """Two charities' figures: the MS Trust's range drawn as a range, the MS Society's as a dot."""
+    from .ms_courses import ms_courses_alt_text, ms_courses_figure
+
+    chart = chart_data(course, "heat_sensitivity")
+    return FigureItem("heat_sensitivity", chart.title, ms_courses_figure(chart, height=320),
+                      ms_courses_alt_text(chart))
+
+
 weight_comorbidity_item = bar_chart_item("weight_comorbidity", OKABE_ITO["reddish_purple"], 380)
 
 

@@ -1,6 +1,7 @@
 """A map of management by pain type, as the guidelines in the brief describe it.
 
-Educational only: it shows which options guidelines name and in what order, never a dose.
+Educational only: it shows which options the sources name, and an order only where a source
+gives one; never a dose.
 Words: content/charts.yaml (management_map). An HTML table (caption, column and row
 headers), not a Plotly figure: screen readers can walk it cell by cell, it prints as text
 and the handouts need no plotly.js table module for it.

@@ -23,7 +23,7 @@ def _offsets(n: int) -> list[float]:
     return [0.15 - 0.3 * i / (n - 1) for i in range(n)]
 
 
-def ms_courses_figure(chart: RangeChart) -> go.Figure:
+def ms_courses_figure(chart: RangeChart, height: int = 440) -> go.Figure:
     fig = go.Figure()
     row_of = {c: i for i, c in enumerate(chart.categories)}
     for (symbol, colour), offset, source in zip(SOURCE_STYLES, _offsets(len(chart.sources)),
@@ -46,7 +46,7 @@ def ms_courses_figure(chart: RangeChart) -> go.Figure:
     fig.update_xaxes(range=[0, chart.x_max], title=chart.x_title, gridcolor=LIGHT_GREY,
                      fixedrange=True)
     fig.update_layout(legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom"), dragmode=False)
-    return base_layout(fig, chart.title, 440, left=20, bottom=110, source=chart.source)
+    return base_layout(fig, chart.title, height, left=20, bottom=110, source=chart.source)
 
 
 def ms_courses_alt_text(chart: RangeChart) -> str:

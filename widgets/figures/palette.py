@@ -58,6 +58,8 @@ class EdgeStyle:
 EDGE_STYLES: dict[str, EdgeStyle] = {
     "causal": EdgeStyle("Leads to", GREY, "solid", "", 1.6),
     "loop": EdgeStyle("Feedback loop (makes it worse)", OKABE_ITO["vermillion"], "dash", "6 4", 2.2),
+    "association": EdgeStyle("Reported association (not shown to be a cause)", OKABE_ITO["blue"],
+                             "dot", "2 3", 2.0),
 }
 
 # series colours for charts, in order; never the only cue (bars are also labelled)

@@ -72,7 +72,7 @@ def _traces(pathway: Pathway) -> list[go.Scatter]:
     pos = node_positions(pathway)
     traces: list[go.Scatter] = []
     for e in pathway.edges:
-        style = EDGE_STYLES["loop" if e.loop else "causal"]
+        style = EDGE_STYLES[edge_kind(e)]
         below = pathway.node(e.target).branch == "motor"
         xs, ys = _edge_points(pos[e.source], pos[e.target], e.loop, below,
                               min(y for _, y in pos.values()))
@@ -85,7 +85,7 @@ def _traces(pathway: Pathway) -> list[go.Scatter]:
             marker=dict(symbol="arrow", size=[0] * (len(xs) - 1) + [13], color=style.colour,
                         angleref="previous", standoff=NODE_SIZE / 2 + 1),
             hoverinfo="text", hovertext=hover, name=name,
-            legendgroup="loop" if e.loop else "causal", showlegend=False,
+            legendgroup=edge_kind(e), showlegend=False,
             meta=dict(edge=f"{e.source}->{e.target}"),
         ))
     for n in pathway.nodes:
@@ -115,14 +115,19 @@ def legend_traces(pathway: Pathway) -> list[go.Scatter]:
                 marker=dict(symbol=style.symbol, size=NODE_SIZE - 3, color=style.colour,
                             line=dict(color=INK, width=1.2)),
                 hoverinfo="skip", showlegend=True, meta=dict(legend=kind)))
-    for key in ("causal", "loop"):
-        if any(e.loop == (key == "loop") for e in pathway.edges):
+    for key in ("causal", "association", "loop"):
+        if any(edge_kind(e) == key for e in pathway.edges):
             style = EDGE_STYLES[key]
             out.append(go.Scatter(
                 x=[None], y=[None], mode="lines", name=style.name, legendgroup=key,
                 line=dict(color=style.colour, width=style.width, dash=style.dash),
                 hoverinfo="skip", showlegend=True, meta=dict(legend=key)))
     return out
+
+
+def edge_kind(edge) -> str:
+    """How an edge is drawn: a cause, a reported association, or a feedback loop."""
+    return "loop" if edge.loop else "association" if edge.association else "causal"
 
 
 def trace_ids(pathway: Pathway) -> list[str]:
@@ -167,7 +172,8 @@ def annotations(pathway: Pathway, shown: set[str] | None, faded: float = FADED_O
     pos = node_positions(pathway)
     y_max = max(y for _, y in pos.values())
     note = dict(text="Hover over a step for its description and references. Dashed curves "
-                     "are feedback loops.", xref="paper", yref="paper", x=0, y=0,
+                     "are feedback loops; dotted lines are reported associations, not causes.",
+                xref="paper", yref="paper", x=0, y=0,
                 xanchor="left", yanchor="top", yshift=-73, showarrow=False, align="left",
                 font=dict(size=11, color="#444444"))
     hint = dict(text="Highlight a pain type:", xref="paper", yref="paper", x=1.0, y=1.0,
@@ -284,10 +290,12 @@ def pathway_item(course) -> FigureItem:
     return FigureItem("pathway", TITLE, pathway_figure(pw), pathway_alt_text(pw))
 
 
-def _highlighted_item(name: str, pain_type: str):
+def _highlighted_item(name: str):
+    """A figure highlighting the chain of the pain type that pathway.yaml's ``highlights``
+    names for it (checked by the loader, so a renamed pain type is a content problem)."""
     def build(course) -> FigureItem:
         pw = _require(course)
-        pt = pw.pain_type(pain_type)
+        pt = pw.highlighted(name)
         alt = (f"The pathway diagram with the causal chain of {pt.label} highlighted. "
                + "Routes: " + "; ".join(" → ".join(pw.node(n).label for n in route)
                                         for route in pw.paths_to(pt.node)) + ".\n"
@@ -297,9 +305,9 @@ def _highlighted_item(name: str, pain_type: str):
     return build
 
 
-pathway_neuropathic_item = _highlighted_item("pathway_neuropathic", "ongoing-burning-pain")
-pathway_spasticity_item = _highlighted_item("pathway_spasticity", "spasticity-pain")
-pathway_musculoskeletal_item = _highlighted_item("pathway_musculoskeletal", "musculoskeletal-pain")
+pathway_neuropathic_item = _highlighted_item("pathway_neuropathic")
+pathway_spasticity_item = _highlighted_item("pathway_spasticity")
+pathway_musculoskeletal_item = _highlighted_item("pathway_musculoskeletal")
 
 
 def _require(course) -> Pathway:

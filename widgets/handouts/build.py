@@ -10,17 +10,20 @@ from __future__ import annotations
 import html
 import importlib
 import json
+import os
 import re
 import shutil
+import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..course import Course, Section, load_course
+from ..fileio import current_umask
 from ..course.models import CITATION_RE, MultipleChoice, Ordering, SingleChoice, TrueFalse
 from ..page import SectionPage, course_map_html
 from ..text import Citations, markdown_html
@@ -437,6 +440,9 @@ class Assets:
             out["quiz.js"] = self.quiz.js.read_bytes()
         if self.quiz.css:
             out["quiz.css"] = self.quiz.css.read_bytes()
+        from ..present_page import PRESENT_CSS, PRESENT_JS  # the presenter view's page
+
+        out["present.js"], out["present.css"] = PRESENT_JS.read_bytes(), PRESENT_CSS.read_bytes()
         return out
 
     def head(self, *, plotly: bool, quiz: bool, quiz_script: bool = True) -> Markup:
@@ -498,7 +504,7 @@ class Handouts:
         names = ["index.html"] + [page_name(s) for s in self.course.sections]
         names += ["references.html", "glossary.html"]
         if self.variant == "instructor":
-            names.append("answer-key.html")
+            names += ["answer-key.html", "present.html"]
         return names + ["print.html"]
 
     def render(self, name: str) -> str:
@@ -512,6 +518,13 @@ class Handouts:
             return self.answer_key()
         if name == "print.html":
             return self.print_all()
+        if name == "present.html":  # the presenter view (widgets/present_page.py)
+            from ..present_page import present_context, present_head
+
+            return self.env.get_template("present.html.j2").render(self._ctx(
+                title="Presenter view", nav=Nav(current="present.html"),
+                head=self.assets.head(plotly=True, quiz=True) + present_head(),
+                **present_context(self.course)))
         for s in self.course.sections:
             if page_name(s) == name:
                 return self.section(s)
@@ -588,32 +601,79 @@ def _is_ours(folder: Path) -> bool:
     return index.is_file() and f'content="{GENERATOR}"' in index.read_text("utf-8", "replace")
 
 
-def _prepare(folder: Path) -> None:
+def _check_target(folder: Path) -> None:
+    """Refuse, before any work, to replace a folder that is not a previous build."""
+    if folder.exists() and not (folder.is_dir()
+                                and (_is_ours(folder) or not any(folder.iterdir()))):
+        raise FileExistsError(f"{folder} exists and does not hold handouts; "
+                              "choose another --out folder or remove it")
+
+
+def _scratch(folder: Path) -> Path:
+    """A fresh temporary sibling of ``folder`` to build into. Scratch folders that an
+    interrupted build of ``folder`` left behind (named only by this function) go first."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    for left in folder.parent.glob(f".{folder.name}.building-*"):
+        if left.is_dir():
+            shutil.rmtree(left, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f".{folder.name}.building-", dir=folder.parent))
+
+
+def _swap_in(scratch: Path, folder: Path) -> None:
+    """Put a finished build in place of the previous one (which is removed only after)."""
+    os.chmod(scratch, 0o777 & ~current_umask())  # mkdtemp makes it private; a build is for sharing
+    old = None
     if folder.exists():
-        if not (folder.is_dir() and (_is_ours(folder) or not any(folder.iterdir()))):
-            raise FileExistsError(f"{folder} exists and does not hold handouts; "
-                                  "choose another --out folder or remove it")
-        shutil.rmtree(folder)
-    (folder / "assets").mkdir(parents=True)
+        _check_target(folder)  # still ours: nothing may have moved in meanwhile
+        old = folder.with_name(f".{folder.name}.old-{os.getpid()}")
+        if old.exists():
+            shutil.rmtree(old)
+        os.replace(folder, old)
+    os.replace(scratch, folder)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _write_variant(handouts: "Handouts", folder: Path, progress: Progress | None,
+                   numbers: Iterator[int], total: int, label: str) -> None:
+    (folder / "assets").mkdir(parents=True, exist_ok=True)
+    for name, data in handouts.assets.files().items():
+        (folder / "assets" / name).write_bytes(data)
+    for name in handouts.pages():
+        if progress:
+            progress(f"[{next(numbers)}/{total}] {label}{name}")
+        (folder / name).write_text(handouts.render(name), encoding="utf-8", newline="\n")
+
+
+def _build_and_swap(course: Course, jobs: list[tuple[str, Path, str]],
+                    progress: Progress | None, numbers: Iterator[int], total: int) -> None:
+    """Build every (variant, folder, label) into a scratch sibling, then swap them all in:
+    a build that fails or is interrupted part-way leaves every previous build whole."""
+    for _, folder, _ in jobs:
+        _check_target(folder)
+    scratches: list[Path] = []
+    figures: dict[str, list[FigureBlock]] = {}  # drawn once, shown by every variant
+    try:
+        for variant, folder, label in jobs:
+            scratch = _scratch(folder)
+            scratches.append(scratch)
+            _write_variant(Handouts(course, variant, figures=figures), scratch, progress, numbers,
+                           total, label)
+        for scratch, (_, folder, _) in zip(scratches, jobs):
+            _swap_in(scratch, folder)
+    finally:
+        for scratch in scratches:
+            if scratch.exists():
+                shutil.rmtree(scratch, ignore_errors=True)
 
 
 def build_variant(course: Course, variant: str, folder: Path,
                   progress: Progress | None = None, counter: Iterable[int] | None = None,
-                  total: int = 0, label: str = "",
-                  figures: dict[str, list[FigureBlock]] | None = None) -> Path:
-    """Write one variant's pages and assets into ``folder`` (``figures``: figure blocks
-    already drawn for another variant of the same build, by section id)."""
-    handouts = Handouts(course, variant, figures=figures)
-    _prepare(folder)
-    for name, data in handouts.assets.files().items():
-        (folder / "assets" / name).write_bytes(data)
-    names = handouts.pages()
-    numbers = iter(counter) if counter is not None else iter(range(1, len(names) + 1))
-    total = total or len(names)
-    for name in names:
-        if progress:
-            progress(f"[{next(numbers)}/{total}] {label}{name}")
-        (folder / name).write_text(handouts.render(name), encoding="utf-8", newline="\n")
+                  total: int = 0, label: str = "") -> Path:
+    """Write one variant's pages and assets into ``folder`` (built beside it, then swapped in)."""
+    total = total or len(Handouts(course, variant).pages())
+    numbers = iter(counter) if counter is not None else iter(range(1, total + 1))
+    _build_and_swap(course, [(variant, Path(folder), label)], progress, numbers, total)
     return folder
 
 
@@ -633,10 +693,7 @@ def build_handouts(content: str | Path | None = None, out: str | Path | None = N
     course = load_course(content)
     out = Path(out) if out is not None else DEFAULT_OUT
     out.mkdir(parents=True, exist_ok=True)
-    per_variant = [len(Handouts(course, v).pages()) for v in variants]
-    counter = iter(range(1, sum(per_variant) + 1))
-    figures: dict[str, list[FigureBlock]] = {}  # drawn once, shown by both variants
-    for v in variants:
-        label = f"{v}/" if len(variants) > 1 else ""
-        build_variant(course, v, out / v, progress, counter, sum(per_variant), label, figures)
+    total = sum(len(Handouts(course, v).pages()) for v in variants)
+    jobs = [(v, out / v, f"{v}/" if len(variants) > 1 else "") for v in variants]
+    _build_and_swap(course, jobs, progress, iter(range(1, total + 1)), total)
     return out

@@ -9,13 +9,14 @@ Options: ``--HandoutExporter.variant=instructor``, ``--HandoutExporter.content=D
 """
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 from nbconvert.exporters import Exporter
 from traitlets import Enum, Unicode, default
 
-from ..course import load_course
+from ..course import ENV_CONTENT, load_course
 from .build import VARIANTS, Assets, Handouts
 
 STEM = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)")
@@ -51,7 +52,9 @@ class HandoutExporter(Exporter):
     def from_notebook_node(self, nb, resources=None, **kw):
         nb_copy, resources = super().from_notebook_node(nb, resources, **kw)
         key = notebook_section(nb_copy, resources)
-        course = load_course(self.content or _content_near(resources))
+        # --HandoutExporter.content, else $MS_COURSE_CONTENT, else content/ near the notebook
+        near = None if self.content or os.environ.get(ENV_CONTENT) else _content_near(resources)
+        course = load_course(self.content or near)
         try:
             section = course.section(key)
         except KeyError:

@@ -147,6 +147,8 @@ def pathway_chain(pathway, node_ids: list[str]) -> str:
     Nodes linked by pathway edges are joined with arrows in causal order; separate
     chains are joined with "; ". This is also the text alternative of the minimap.
     """
+    from ..course.pathway import causal_sort
+
     if not node_ids:
         return ""
     if pathway is None:
@@ -158,27 +160,14 @@ def pathway_chain(pathway, node_ids: list[str]) -> str:
         return ""
     chosen = set(ids)
     succ: dict[str, list[str]] = {n: [] for n in ids}
-    indeg = {n: 0 for n in ids}
     for e in pathway.edges:
         if e.loop or e.source not in chosen or e.target not in chosen or e.source == e.target:
             continue
         if e.target not in succ[e.source]:
             succ[e.source].append(e.target)
-            indeg[e.target] += 1
     # causal (topological) order; ties broken by stage, then by the question's own order
     rank = {n: (known[n].stage, i) for i, n in enumerate(ids)}
-    ready = sorted((n for n in ids if indeg[n] == 0), key=rank.get)
-    order: list[str] = []
-    deg = dict(indeg)
-    while ready:
-        n = ready.pop(0)
-        order.append(n)
-        for m in succ[n]:
-            deg[m] -= 1
-            if deg[m] == 0:
-                ready.append(m)
-                ready.sort(key=rank.get)
-    order += [n for n in ids if n not in order]
+    order = causal_sort(ids, [(a, b) for a in ids for b in succ[a]], key=rank.__getitem__)
     chains: list[list[str]] = []
     seen: set[str] = set()
     for start in order:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from .. import classpool
 from ..progress import ProgressStore, Score, default_learner, default_store
 from .base import esc, learner_seed, pathway_chain, pathway_figure_html
 from .kinds import kind_of
@@ -20,6 +21,7 @@ def question_view(course, question, *, learner: str, number: int | None = None,
     data = present_question(course, question, learner=learner)
     nodes = list(question.nodes)
     figure = (lambda: pathway_figure_html(course.pathway, nodes)) if nodes else None
+    on_answer = classpool.pooling(on_answer)  # also to the class tally, when pooling is on
     return kind_of(question).View(data, on_answer=on_answer, number=number, figure=figure)
 
 
@@ -68,6 +70,9 @@ def quiz_widget(course, section_id, *, learner: str | None = None,
     def show_notice():
         text = store.notice if store is not None else ""
         notice.value = f'<p role="status"><strong>Note:</strong> {esc(text)}</p>' if text else ""
+        pooled = classpool.notice()
+        if pooled:
+            notice.value += f'<p role="status" class="ms-quiz__pooling">{esc(pooled)}</p>'
 
     def update_score(_change=None):
         s = Score(sum(v.answered_correctly is True for v in views),

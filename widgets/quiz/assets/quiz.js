@@ -189,6 +189,26 @@
     score.textContent = "Score: " + right + " of " + qs.length + " answered correctly";
   }
 
+  // ---- after every check, tell listeners (record.js, scorm.js) what was answered:
+  // detail.answer is the saved form of widgets/quiz/<kind>.py to_saved (texts, not indices)
+  function savedAnswer(data, a) {
+    var k = data.kind;
+    if (a === null) { return null; }
+    if (k === "single") { return data.options[a].text; }
+    if (k === "multiple") { return a.map(function (i) { return data.options[i].text; }); }
+    if (k === "ordering") { return a.map(function (i) { return i === null ? null : data.steps[i].text; }); }
+    if (k === "matching") { return a.map(function (i) { return i === null ? null : data.pairs[i].right; }); }
+    return a;
+  }
+
+  function announceAnswer(q, section, data, answer, fb) {
+    if ((fb.status !== "correct" && fb.status !== "wrong") || typeof CustomEvent !== "function") { return; }
+    q.dispatchEvent(new CustomEvent("mscourse:answer", { bubbles: true, detail: {
+      id: data.id, section: (section.id || "").replace(/^.*quiz-/, ""),
+      answer: savedAnswer(data, answer), correct: fb.status === "correct", confidence: null, score: null
+    } }));
+  }
+
   function setUp(section) {
     var M = readJSON(section.querySelector("script.ms-quiz-messages"));
     if (!M) { return; }
@@ -216,7 +236,9 @@
         if (!button || !q.contains(button)) { return; }
         var action = button.getAttribute("data-action");
         if (action === "check") {
-          show(kind.grade(M, data, kind.read(q)));
+          var answer = kind.read(q), fb = kind.grade(M, data, answer);
+          show(fb);
+          announceAnswer(q, section, data, answer, fb);
         } else if (action === "reveal") {
           show(kind.reveal(M, data));
         } else if (action === "retry") {

@@ -1,0 +1,141 @@
+"""The offline presenter view (instructor handouts, present.html), driven by keyboard only.
+
+Built from the fixture course; opened from file:// in Chromium. An educator moves between
+questions, counts hands per option with the number keys, starts a re-vote, reveals the
+answer, and types a count; the Plotly chart and its text alternative follow every step.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "quiz"))
+import learner as L  # noqa: E402
+
+from widgets.course import load_course  # noqa: E402
+from widgets.handouts import build_handouts  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+SECTION = "nerve-damage"
+
+pytestmark = pytest.mark.browser
+sync_api = pytest.importorskip("playwright.sync_api", reason="needs playwright")
+
+
+def _require_chromium():
+    try:
+        from conftest import require_chromium
+    except ImportError:
+        if not CHROMIUM.exists():
+            pytest.skip("needs Debian's Chromium at /usr/bin/chromium")
+    else:
+        require_chromium()
+
+
+@pytest.fixture(scope="module")
+def page_path(tmp_path_factory) -> Path:
+    out = build_handouts(content=L.FIXTURE_CONTENT, out=tmp_path_factory.mktemp("present"),
+                         variant="instructor")
+    return out / "instructor" / "present.html"
+
+
+@pytest.fixture(scope="module")
+def page(page_path):
+    _require_chromium()
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        pg = browser.new_page(viewport={"width": 1280, "height": 720})
+        errors: list[str] = []
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        pg.goto(page_path.resolve().as_uri() + f"#{SECTION}")
+        pg.wait_for_function("() => document.querySelector('#present-chart .main-svg')")
+        pg.errors = errors
+        yield pg
+        browser.close()
+
+
+def _visible_card(page):
+    return page.locator(".present-q:not([hidden])")
+
+
+def _bars(page):
+    return page.evaluate("() => document.getElementById('present-chart').data.map(t => t.y.slice())")
+
+
+def _counts(page, r):
+    return page.evaluate(f"() => Array.from(document.querySelectorAll('#present-tally-rows "
+                         f"input[data-round=\"{r}\"]')).map(i => parseInt(i.value, 10))")
+
+
+def test_keyboard_session(page):
+    course = load_course(L.FIXTURE_CONTENT)
+    qs = course.quiz(SECTION).questions
+    card = _visible_card(page)
+    assert card.count() == 1
+    assert "Question 1 of 5" in card.inner_text()
+    assert qs[0].prompt in card.locator(".present-prompt").inner_text()
+    notes = page.locator(".present-notes:not([hidden])")
+    assert "pins and needles" in notes.inner_text() and "ectopic impulses" in notes.inner_text()
+    # next and back
+    page.keyboard.press("ArrowRight")
+    assert "Question 2 of 5" in _visible_card(page).inner_text()
+    page.keyboard.press("p")
+    assert "Question 1 of 5" in _visible_card(page).inner_text()
+    # show of hands: 2 for B, 1 for A
+    n = len(qs[0].options)
+    for key in ("2", "2", "1"):
+        page.keyboard.press(key)
+    assert _counts(page, 0) == [1, 2] + [0] * (n - 2)
+    assert _bars(page) == [[1, 2] + [0] * (n - 2)]
+    assert "Round 1: A 1, B 2" in page.inner_text("#present-chart-text")
+    # nothing given away yet
+    assert _visible_card(page).locator(".present-answer").is_hidden()
+    # re-vote: round 2 beside round 1
+    page.keyboard.press("v")
+    assert page.locator('button[data-act="revote"]').is_disabled()
+    page.keyboard.press("1")
+    assert _bars(page) == [[1, 2] + [0] * (n - 2), [1] + [0] * (n - 1)]
+    assert page.evaluate("() => document.getElementById('present-chart').data[1].marker.pattern.shape") == "/"
+    # reveal: every explanation, the right option marked in words
+    page.keyboard.press("r")
+    answer = _visible_card(page).locator(".present-answer")
+    assert answer.is_visible()
+    for o in qs[0].options:
+        assert o.explanation in answer.inner_text()
+    card = _visible_card(page)
+    rights = card.locator(".present-right:visible")
+    assert rights.count() == sum(o.correct for o in qs[0].options)
+    # typing a count in round 2 (Tab to the field): letters typed there do not navigate
+    page.focus('#present-tally-rows input[data-round="1"][data-option="1"]')
+    page.keyboard.press("Control+a")
+    page.keyboard.type("5")
+    page.keyboard.press("n")
+    assert "Question 1 of 5" in _visible_card(page).inner_text()
+    assert _bars(page)[1][1] == 5
+    page.keyboard.press("Escape")
+    # the tally stays with its question
+    page.keyboard.press("n")
+    assert _bars(page) == [[0] * len(_counts(page, 0))]
+    page.keyboard.press("ArrowLeft")
+    assert _bars(page)[0][:2] == [1, 2] and _bars(page)[1][1] == 5
+    assert page.errors == []
+
+
+def test_sections_by_keyboard_and_buttons(page):
+    page.focus("#present-section")
+    page.keyboard.press("ArrowDown")
+    card = _visible_card(page)
+    assert "Question 1 of" in card.inner_text()
+    section = page.evaluate("() => document.getElementById('present-section').value")
+    assert card.get_attribute("data-section") == section != SECTION
+    # the buttons work by keyboard too (Tab to Next, Enter)
+    page.focus('button[data-act="next"]')
+    if not page.locator('button[data-act="next"]').is_disabled():
+        page.keyboard.press("Enter")
+        assert "Question 2 of" in _visible_card(page).inner_text()
+    assert page.errors == []

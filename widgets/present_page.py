@@ -1,0 +1,87 @@
+"""The presenter view as an offline page of the instructor handouts (``present.html``).
+
+Every section's quiz, one question at a time in large type, with the facilitator notes and
+discussion prompts beside it and a show-of-hands tally drawn with Plotly; driven by keyboard
+(``assets/present.js``, inlined). The wording of the controls is :data:`widgets.tally.LABELS`,
+the same as the live view's.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from markupsafe import Markup
+
+from .tally import LETTERS, LABELS, ROUND_COLOURS, right_labels, short_labels, tally_labels
+from .quiz.base import esc
+from .quiz.kinds import KINDS
+from .quiz.offline import HANDOUT_LEARNER
+from .quiz.section_quiz import present_question, teaching_notes_html
+
+ASSETS = Path(__file__).resolve().parent / "quiz" / "assets"
+PRESENT_JS = ASSETS / "present.js"
+PRESENT_CSS = ASSETS / "present.css"
+PAGE = "present.html"
+
+
+def _script_json(value) -> str:
+    from .handouts.build import script_json
+
+    return script_json(value)
+
+
+def _question_html(section, number: int, total: int, data: dict) -> str:
+    right = set(right_labels(data))
+    if data["kind"] == "ordering":
+        shown = [esc(data["steps"][i]["text"]) for i in data["choices"]]
+        items = "".join(f"<li>{t}</li>" for t in shown)
+        lead = ""
+    elif data["kind"] == "matching":
+        items = "".join(f"<li>{esc(p['left'])} → ?</li>" for p in data["pairs"])
+        lead = ""
+    else:
+        labels = tally_labels(data)
+        items = "".join(
+            f'<li data-right="{str(i in right).lower()}"><span class="present-letter">'
+            f'{LETTERS[i]}.</span> {esc(label.split(". ", 1)[1])}'
+            f'<strong class="present-right" hidden> ({esc(LABELS["right"])})</strong></li>'
+            for i, label in enumerate(labels))
+        lead = ' class="present-options--lettered"'
+    reveal = KINDS[data["kind"]].reveal(data).to_html(inline_style=False).replace(
+        ' role="status"', "")
+    position = LABELS["question"].format(n=number, total=total)
+    return (f'<section class="present-q" data-section="{esc(section.id)}" '
+            f'data-question="{esc(data["id"])}" aria-label="{esc(position)}" hidden>'
+            f'<p class="present-kicker">{esc(section.number)} · {esc(section.title)} · '
+            f'{esc(position)}</p>'
+            f'<h2 class="present-prompt">{esc(data["prompt"])}</h2>'
+            f'<ul class="present-options"{lead}>{items}</ul>'
+            f'<div class="present-answer" hidden>{reveal}</div></section>')
+
+
+def present_context(course) -> dict:
+    """What the template needs: sections with a quiz, question markup, the JS data."""
+    sections, questions, notes, meta = [], [], [], []
+    for section in course.sections:
+        quiz = course.quiz(section.id).questions
+        if not quiz:
+            continue
+        sections.append(section)
+        notes.append(Markup(f'<div class="present-notes" data-section="{esc(section.id)}" '
+                            f'tabindex="0" role="region" aria-label="Notes for the educator: '
+                            f'{esc(section.title)}" hidden>{teaching_notes_html(section)}</div>'))
+        for n, q in enumerate(quiz, start=1):
+            data = present_question(course, q, learner=HANDOUT_LEARNER)
+            questions.append(Markup(_question_html(section, n, len(quiz), data)))
+            meta.append({"section": section.id, "id": q.id, "kind": data["kind"],
+                         "labels": tally_labels(data), "short": short_labels(data),
+                         "right": right_labels(data)})
+    data = {"labels": LABELS, "letters": LETTERS, "colours": list(ROUND_COLOURS),
+            "questions": meta}
+    return dict(present_sections=sections, present_questions=questions, present_notes=notes,
+                present_data=Markup(_script_json(data)), labels=LABELS)
+
+
+def present_head() -> Markup:
+    """The page's own stylesheet and script, beside the other assets."""
+    return Markup('\n<link rel="stylesheet" href="assets/present.css" media="all">'
+                  '\n<script src="assets/present.js" defer></script>')
