@@ -9,7 +9,7 @@
   outputs shared by every assertion.
 
 Markers: ``browser`` (needs Chromium), ``kernel`` (starts Jupyter kernels), ``slow``.
-``make test-fast`` runs ``-m "not browser and not kernel"``. In CI (``CI=true`` or
+``make test-fast`` runs ``-m "not browser and not kernel and not slow"``. In CI (``CI=true`` or
 ``COURSE_REQUIRE_BROWSER=1``) a skipped browser, axe, poppler or npm test is a failure.
 """
 from __future__ import annotations

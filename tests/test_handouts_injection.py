@@ -93,14 +93,42 @@ def make_injected_content(dest: Path) -> Path:
     course = _yaml(dest / "course.yaml")
     course["disclaimer"] = _salt(course["disclaimer"])
     course["subtitle"] = _salt(course.get("subtitle", ""))
-    course["red_flags"][0]["signs"] = _salt(course["red_flags"][0]["signs"])
-    course["red_flags"][0]["action"] = _salt(course["red_flags"][0]["action"])
+    flag = course["red_flags"][0]
+    salted = {flag["signs"]: _salt(flag["signs"]), flag["action"]: _salt(flag["action"])}
+    flag["signs"], flag["action"] = salted[flag["signs"]], salted[flag["action"]]
     _dump(dest / "course.yaml", course)
+    # sections repeat course.yaml's red flags word for word (widgets/course/integrity.py)
+    def resalt(value):
+        if isinstance(value, str):
+            for old, new in salted.items():
+                value = value.replace(old, new)
+            return value
+        if isinstance(value, list):
+            return [resalt(v) for v in value]
+        if isinstance(value, dict):
+            return {k: resalt(v) for k, v in value.items()}
+        return value
+
+    for md in dest.glob("sections/*.md"):
+        post = frontmatter.load(md)
+        post.content = resalt(post.content)
+        post.metadata = resalt(post.metadata)
+        md.write_text(frontmatter.dumps(post), "utf-8")
+
+    # the payloads' digits (alert(1) ...) are not facts of the course
+    facts_path = dest / "facts.yaml"
+    if facts_path.exists():
+        facts = _yaml(facts_path)
+        facts.setdefault("not_facts", []).extend(
+            {"text": p, "why": "an injection test payload"} for p in PAYLOADS)
+        _dump(facts_path, facts)
 
     refs = _yaml(dest / "references.yaml")
     first = next(iter(refs))
     refs[first]["title"] = _salt(refs[first]["title"])
-    refs[first]["link"] = "javascript:alert(1)"
+    # (a javascript: link is refused by the checker; a full address may still try quotes)
+    refs[first]["link"] = 'https://doi.org/10.1/x"onmouseover="alert(1)"><script>alert(1)</script>'
+
     _dump(dest / "references.yaml", refs)
     return dest
 
