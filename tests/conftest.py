@@ -61,6 +61,51 @@ def require_axe() -> Path:
     return AXE
 
 
+# ------------------------------------------- the course's own content, loaded once
+def _content_fingerprint(folder: Path) -> tuple:
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
+                        for p in folder.rglob("*") if p.is_file()))
+
+
+def _load_the_course_once() -> None:
+    """``load_course()`` / ``check_course()`` of the course's own, unchanged content run
+    the real loader once per session; every call then gets its own deep copy (16 ms
+    instead of about 0.5 s), so no test sees another's changes. Any other folder, an
+    ``MS_COURSE_CONTENT`` setting or changed files load afresh."""
+    import copy
+    import functools
+
+    import widgets.course as api
+    from widgets.course import find_content, loader
+
+    default = loader.DEFAULT_CONTENT.resolve()
+    cache: dict = {}
+
+    def once(fn):
+        @functools.wraps(fn)
+        def wrapper(content=None, *args, **kwargs):
+            try:
+                folder = find_content(content).resolve()
+            except Exception:  # noqa: BLE001 - the real function reports it
+                folder = None
+            if args or kwargs or folder != default:
+                return fn(content, *args, **kwargs)
+            key = (fn.__name__, _content_fingerprint(default))
+            if key not in cache:
+                cache[key] = fn(content)
+            return copy.deepcopy(cache[key])
+        wrapper.uncached = fn
+        return wrapper
+
+    for name in ("load_course", "check_course"):
+        wrapped = once(getattr(loader, name))
+        setattr(loader, name, wrapped)
+        setattr(api, name, wrapped)
+
+
+_load_the_course_once()
+
+
 # ---------------------------------------------------------------- CI: no silent skips
 def pytest_configure(config):
     for line in ("browser: needs Debian's Chromium via Playwright",
