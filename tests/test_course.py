@@ -23,6 +23,8 @@ def apply_edits(content: Path, edits: list[dict]) -> None:
             (content / src).rename(content / dst)
         elif "delete" in edit:
             (content / edit["delete"]).unlink()
+        elif "write" in edit:  # a new file (or a whole new text for one)
+            (content / edit["write"]).write_text(edit["text"])
         else:
             path = content / edit["file"]
             text = path.read_text()
@@ -103,13 +105,26 @@ def test_unreadable_encoding_is_reported(min_content, run_check):
 
 def test_review_bank_draws_from_every_other_section(min_content):
     bank = min_content / "quizzes" / "01-second.yaml"
+    meta = "    objective: objective-1\n    level: apply\n    audience: everyone\n    facts: [demyelination-loss]\n"
     bank.write_text(
         "section: second\nreview: {per_section: 1}\nquestions:\n"
-        "  - id: second-01\n    kind: truefalse\n    prompt: P\n    answer: true\n    refs: [R1]\n"
-        "    explanations: {true: \"Yes.\", false: \"No.\"}\n")
+        "  - id: second-01\n    kind: truefalse\n    prompt: Is myelin lost?\n    answer: true\n"
+        "    refs: [R1]\n" + meta + "    explanations: {true: \"Yes.\", false: \"No.\"}\n"
+        "  - id: second-02\n    kind: matching\n    part: only-part\n    prompt: Match them.\n"
+        "    refs: [R1]\n" + meta + "    pairs:\n"
+        "      - {left: Myelin, right: lost, explanation: Yes.}\n"
+        "      - {left: Bone, right: kept, explanation: Yes.}\n"
+        "  - id: second-03\n    kind: multiple\n    prompt: Which of these are lost?\n"
+        "    refs: [R1]\n" + meta + "    options:\n"
+        "      - {text: Bone, explanation: No.}\n      - {text: Myelin, correct: true, explanation: Yes.}\n")
     course = load_course(min_content)
     ids = [q.id for q in course.quiz("second").questions]
-    assert ids == ["second-01", "start-01"]
+    assert ids == ["second-01", "second-03", "start-01"]  # no item flagged: the first of each bank
+    flagged = min_content / "quizzes" / "00-start.yaml"
+    flagged.write_text(flagged.read_text().replace("    part: first-part\n", "    part: first-part\n    review: true\n"))
+    course = load_course(min_content)
+    ids = [q.id for q in course.quiz("second").questions]
+    assert ids == ["second-01", "second-03", "start-06"]  # flagged items, wherever they sit
 
 
 def test_every_fact_paragraph_of_the_course_cites_a_known_key(course):

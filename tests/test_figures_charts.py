@@ -90,6 +90,9 @@ def test_editing_a_value_changes_the_figure(content):
     _add_fact(content, "headache-41", "41 %", "headache-43")
     _add_fact(content, "spasticity-80", "80 %", "spasticity-84")
     edit(content, "{label: Headache, value: 43,", "{label: Headache, value: 41,")
+    facts = content / "facts.yaml"   # a number the course teaches is a fact: add it there too
+    facts.write_text(facts.read_text() + "  - {id: headache-41, value: 41 %, measures: headache, "
+                                         "refs: [R6], status: V}\n")
     edit(content, "title: How common is each kind of pain in MS?",
          "title: How often does each kind of pain occur in MS?")
     edit(content, "share: 84", "share: 80")

@@ -75,7 +75,17 @@ def make_injected_content(dest: Path) -> Path:
     banks = sorted((dest / "quizzes").glob("*.yaml"))
     bank = next((p for p in banks if p.stem == target.stem), banks[0])
     data = _yaml(bank)
-    _salt_strings(data, {"prompt", "explanation", "text", "left", "right", "true", "false"})
+    _salt_strings(data, {"explanation", "text", "left", "right", "true", "false"})
+    for question in data["questions"]:
+        # the payload cites [R1]; the checker wants cited keys in the item's refs
+        question["refs"] = list(dict.fromkeys([*question["refs"], "R1"]))
+    # one prompt is salted: the same payload on every prompt would make them "nearly the
+    # same prompt", which the bank checker rightly refuses
+    data["questions"][0]["prompt"] = _salt(data["questions"][0]["prompt"])
+    # the salted part gets a check-yourself item (one of the end quiz's), as every part must
+    salted_part = re.sub(r"[^a-z0-9]+", "-", "A salted heading <script>alert(1)</script>".lower()).strip("-")
+    end_quiz = [q for q in data["questions"] if not q.get("part") and not q.get("use")]
+    end_quiz[-1]["part"] = salted_part
     _dump(bank, data)
 
     glossary = _yaml(dest / "glossary.yaml")
@@ -94,41 +104,29 @@ def make_injected_content(dest: Path) -> Path:
     course["disclaimer"] = _salt(course["disclaimer"])
     course["subtitle"] = _salt(course.get("subtitle", ""))
     flag = course["red_flags"][0]
-    salted = {flag["signs"]: _salt(flag["signs"]), flag["action"]: _salt(flag["action"])}
-    flag["signs"], flag["action"] = salted[flag["signs"]], salted[flag["action"]]
+    salted = {k: _salt(flag[k]) for k in ("signs", "action")}
+    # the sections' red-flag lists repeat course.yaml word for word (the checker compares
+    # them): salt them the same way
+    for page in sections:
+        lines = page.read_text("utf-8").split("\n")
+        for i, line in enumerate(lines):
+            if line.startswith(("- **", "| ")):
+                for k in ("signs", "action"):
+                    lines[i] = lines[i].replace(" ".join(flag[k].split()), salted[k])
+        page.write_text("\n".join(lines), "utf-8")
+    course["red_flags"][0] = {**flag, **salted}
     _dump(dest / "course.yaml", course)
-    # sections repeat course.yaml's red flags word for word (widgets/course/integrity.py)
-    def resalt(value):
-        if isinstance(value, str):
-            for old, new in salted.items():
-                value = value.replace(old, new)
-            return value
-        if isinstance(value, list):
-            return [resalt(v) for v in value]
-        if isinstance(value, dict):
-            return {k: resalt(v) for k, v in value.items()}
-        return value
-
-    for md in dest.glob("sections/*.md"):
-        post = frontmatter.load(md)
-        post.content = resalt(post.content)
-        post.metadata = resalt(post.metadata)
-        md.write_text(frontmatter.dumps(post), "utf-8")
-
-    # the payloads' digits (alert(1) ...) are not facts of the course
-    facts_path = dest / "facts.yaml"
-    if facts_path.exists():
-        facts = _yaml(facts_path)
-        facts.setdefault("not_facts", []).extend(
-            {"text": p, "why": "an injection test payload"} for p in PAYLOADS)
-        _dump(facts_path, facts)
+    # the payloads carry digits (alert(1)) that are not facts: say so in facts.yaml
+    facts = _yaml(dest / "facts.yaml")
+    facts["not_facts"] = [*facts.get("not_facts", []),
+                          *({"text": line, "why": "an injection payload"} for line in PAYLOADS)]
+    _dump(dest / "facts.yaml", facts)
 
     refs = _yaml(dest / "references.yaml")
     first = next(iter(refs))
     refs[first]["title"] = _salt(refs[first]["title"])
-    # (a javascript: link is refused by the checker; a full address may still try quotes)
-    refs[first]["link"] = 'https://doi.org/10.1/x"onmouseover="alert(1)"><script>alert(1)</script>'
-
+    # the checker refuses a javascript: link (tests/test_integrity.py); a hostile https one
+    refs[first]["link"] = 'https://x.test/"><script>alert(1)</script><img/src=x/onerror=alert(1)>'
     _dump(dest / "references.yaml", refs)
     return dest
 
@@ -185,8 +183,8 @@ def assert_nothing_live(page_name: str, text: str) -> None:
             assert dict(attrs).get("href", "").startswith("assets/"), (page_name, attrs)
     for attrs, body in page.scripts:
         if "src" in attrs:
-            assert attrs["src"] in ("assets/plotly.min.js", "assets/quiz.js",
-                                    "assets/present.js"), (page_name, attrs)
+            assert attrs["src"] in ("assets/plotly.min.js", "assets/quiz.js", "assets/present.js",
+                                    "assets/record.js", "assets/dashboard.js"), (page_name, attrs)
             assert not body.strip()
         elif attrs.get("type") == "application/json":
             json.loads(body)  # still one whole JSON value: nothing broke out of it

@@ -89,7 +89,9 @@ def test_with_every_quiz_item_in_scope_only_quiz_items_can_fail(tmp_path):
     other text of the course already passes (the bank is rebuilt under issue 10)."""
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
-    edit(content / "facts.yaml", "  quiz_scope: declared", "  quiz_scope: all")
+    facts = content / "facts.yaml"
+    facts.write_text(re.sub(r"(?m)^  quiz_scope: \w+$", "  quiz_scope: all", facts.read_text()))
+    assert "  quiz_scope: all" in facts.read_text()
     problems = problems_in(content)
     assert all(p.startswith("content/quizzes/") for p in problems), "\n".join(problems)
 
@@ -141,7 +143,8 @@ def test_quiz_scope_declared_checks_only_items_that_list_facts(min_content):
     assert any("cites R2 in its explanations but not in its refs" in p for p in found), found
     # the declared fact holds 84, but its key R2 is not in the item's refs [R1]
     assert any("the number 84 (fact 'spasticity-84') needs its reference key" in p for p in found)
-    edit(quiz, "    refs: [R1]\n    nodes: [demyelination]", "    refs: [R1, R2]\n    nodes: [demyelination]")
+    edit(quiz, "    prompt: What do 84 % of people report?\n    refs: [R1]",
+         "    prompt: What do 84 % of people report?\n    refs: [R1, R2]")
     assert problems_in(min_content) == []
 
 
@@ -164,3 +167,10 @@ def test_a_saddle_sign_anywhere_must_say_new(min_content):
 def test_every_integrity_fixture_names_one_rule(case):
     spec = yaml.safe_load(case.read_text())
     assert spec["what"] and spec["edits"] and spec["expect"]["message"]
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(1)", "PMC3566383", "PMID 24871874",
+                                  "https://example.org/a b"])
+def test_a_reference_link_must_be_a_full_address(min_content, link):
+    edit(min_content / "references.yaml", "  year: 2022\n  link: null", f"  year: 2022\n  link: '{link}'")
+    assert any("is not an address a reader can open" in p for p in problems_in(min_content))

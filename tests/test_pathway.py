@@ -154,3 +154,18 @@ def test_highlight_figures_take_their_pain_type_from_the_content(min_content):
                                              "highlights:\n  pathway_spasticty: spasticity-pain"))
     _, problems = check_course(min_content)
     assert any("unknown figure 'pathway_spasticty'" in p.message and p.line > 1 for p in problems)
+
+
+def test_a_highlight_figure_without_its_pain_type_is_a_content_problem(tmp_path):
+    from widgets.course import check_course
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    path = content / "pathway.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  pathway_neuropathic: ongoing-burning-pain\n", ""), "utf-8")
+    _, problems = check_course(content)
+    figures = (content / "figures.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(i for i, l in enumerate(figures, 1) if "pathway_neuropathic" in l)
+    assert [(p.file, p.line) for p in problems if "pathway_neuropathic" in p.message] == [
+        ("content/figures.yaml", line)]

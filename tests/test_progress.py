@@ -52,7 +52,7 @@ def test_record_and_read_back_across_store_objects(tmp_path):
     store.record("ana", "q2", [None, "x"], False)
     store.record("ben", "q1", "Speeds it up", False)
     data = json.loads(path.read_text())
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert data["learners"]["ana"]["q1"]["answer"] == "Slows it"
     fresh = ProgressStore(path)
     assert fresh.get("ana", "q1")["correct"] is True

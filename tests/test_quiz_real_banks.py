@@ -74,3 +74,56 @@ def test_every_quiz_of_the_course_builds(real_course):
     boxes = [quiz_widget(real_course, s.id, store=False) for s in real_course.sections]
     assert sum(len(b.questions) for b in boxes) == sum(
         len(real_course.quiz(s.id).questions) for s in real_course.sections)
+
+
+# ---------------------------------------------- where the items are asked (issue 11)
+def _drive_all(course, questions, learner="ana"):
+    pathway = course.pathway
+    for number, q in enumerate(questions, start=1):
+        mod = kind_of(q)
+        data = mod.present(q, seed=learner_seed(learner, q.id),
+                           hint=pathway_chain(pathway, list(q.nodes)))
+        assert L.drive_question(mod.View(data, number=number)) >= 2, q.id
+
+
+def test_every_part_has_its_check_yourself_items_driven(real_course):
+    if real_course is None:
+        pytest.skip("the real course does not validate yet (python -m widgets check)")
+    for s in real_course.sections:
+        for part in s.parts:
+            checks = real_course.checks(s.id, part.slug)
+            assert 1 <= len(checks) <= 2, (s.id, part.slug, [q.id for q in checks])
+            _drive_all(real_course, checks)
+        # the end-of-section quiz keeps items of its own, none of them a check or a test item
+        quiz = real_course.quiz(s.id).questions
+        own = [q for q in quiz if q in real_course.banks[s.id].questions]
+        assert own and all(q.part is None and q.use is None for q in own), s.id
+
+
+def test_pretest_and_posttest_are_parallel_and_driven(real_course):
+    if real_course is None:
+        pytest.skip("the real course does not validate yet (python -m widgets check)")
+    pre, post = real_course.pretest().questions, real_course.posttest().questions
+    middle = [s.id for s in real_course.sections][1:-1]
+    where = {q.id: s.id for s in real_course.sections for q in real_course.banks[s.id].questions}
+    assert [where[q.id] for q in pre] == middle
+    assert [where[q.id] for q in post] == middle
+    for a, b in zip(pre, post):
+        assert set(a.facts) & set(b.facts), (a.id, b.id)   # the same facts ...
+        assert a.prompt != b.prompt                        # ... asked in other words
+        assert a.objective == b.objective and a.level == b.level
+    _drive_all(real_course, pre)
+    _drive_all(real_course, post, learner="another-learner")
+
+
+def test_review_quiz_is_integrative_items_plus_flagged_ones(real_course):
+    if real_course is None:
+        pytest.skip("the real course does not validate yet (python -m widgets check)")
+    review = real_course.sections[-1]
+    quiz = real_course.quiz(review.id).questions
+    own = [q for q in real_course.banks[review.id].questions if q.part is None and q.use is None]
+    flagged = [q for s in real_course.sections[:-1] for q in real_course.banks[s.id].questions
+               if q.review]
+    assert [q.id for q in quiz] == [q.id for q in own + flagged]
+    assert len(flagged) >= len(real_course.sections) - 2  # about one per bank, chosen by flag
+    assert not any(q.use for q in flagged)                # never a pre/post item

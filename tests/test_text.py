@@ -18,10 +18,13 @@ def test_glossary_links_first_use_only_and_longest_term_first():
              GlossaryTerm(term="neuropathic pain", definition="From nerve damage [R24].",
                           refs=["R24"], aliases=["neuropathic pains"])]
     gl = Glossary(terms, href_base="glossary.html")
-    out = markdown_html("Neuropathic pain differs from pain. Pain again.", None, gl)
+    linked = []
+    out = markdown_html("Neuropathic pain differs from pain. Pain again.", None, gl, linked=linked)
     assert out.count('class="term"') == 2
-    assert 'href="glossary.html#term-neuropathic-pain" title="From nerve damage .">Neuropathic pain</a>' in out
-    assert [t.term for t in gl.used] == ["neuropathic pain", "pain"]
+    assert 'href="glossary.html#term-neuropathic-pain" title="From nerve damage.">Neuropathic pain</a>' in out
+    assert [t.term for t in linked] == ["neuropathic pain", "pain"]
+    # rendering is pure: the same text renders the same again
+    assert markdown_html("Neuropathic pain differs from pain. Pain again.", None, gl) == out
 
 
 def test_glossary_does_not_link_inside_headings_or_links():
@@ -71,7 +74,8 @@ def test_sanitise_keeps_teaching_markup():
 
 
 def test_plain_text_drops_citations():
-    assert plain_text("Pain is *common* [R6, R7].") == "Pain is common ."
+    assert plain_text("Pain is *common* [R6, R7].") == "Pain is common."
+    assert plain_text("See [the guide](https://example.org) [R6] and `DN4`.") == "See the guide and DN4."
 
 
 def test_the_whole_course_renders_without_raw_citations():
@@ -82,3 +86,34 @@ def test_the_whole_course_renders_without_raw_citations():
         page = SectionPage(course, s)
         html = page.body_html() + page.summary_html()
         assert "[R" not in html, s.id
+
+
+def test_a_citation_inside_a_link_title_leaves_the_markup_whole():
+    cites = Citations([], anchor_prefix="ref-s")
+    out = markdown_html('Read [the guideline](https://example.org "NICE [R6]") now [R6].', cites)
+    tags = live_tags(out)
+    links = [dict(attrs) for tag, attrs in tags if tag == "a"]
+    assert {"href": "https://example.org", "title": "NICE [R6]"} in links
+    assert out.count('<sup class="cite">') == 1
+    assert [t for t, _ in tags] == ["p", "a", "sup", "a"]
+
+
+def test_citations_are_not_linked_in_code_and_glossary_not_in_headings_or_table_headers():
+    gl = Glossary([GlossaryTerm(term="spasticity", definition="Stiffness [R14].", refs=["R14"])])
+    out = markdown_html("`[R6]` spasticity\n\n| spasticity |\n|---|\n| spasticity |",
+                        Citations([]), gl)
+    assert "<code>[R6]</code>" in out
+    assert out.count('class="term"') == 1 and "<th>spasticity</th>" in out
+
+
+def test_section_glossary_is_the_same_after_rendering_one_part():
+    from widgets.page import SectionPage
+
+    course = load_course()
+    s = course.section("spasticity-and-muscle-contractions")
+    whole = SectionPage(course, s)
+    page = SectionPage(course, s)
+    page.body_html(part=s.parts[0].title)
+    assert page.body_html() == whole.body_html()
+    assert 'class="term"' in page.body_html()
+    assert page.glossary_html() == whole.glossary_html() != ""

@@ -1,4 +1,4 @@
-"""`python -m widgets check | handouts`: the course's command line."""
+"""`python -m widgets check | handouts | quiz-report | import-answers ...`: the course's command line."""
 from __future__ import annotations
 
 import argparse
@@ -91,6 +91,41 @@ def _clean(args) -> int:
     return 0
 
 
+def _quiz_report(args) -> int:
+    from .course import check_course
+    from .quiz_report import ProgressFileError, report
+
+    course, problems = check_course(args.content)
+    if course is None:
+        for p in sorted(problems):
+            print(p)
+        print("quiz report not made: fix the problems above", file=sys.stderr)
+        return 1
+    try:
+        print(report(course, args.progress))
+    except ProgressFileError as exc:
+        print(f"quiz report: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _import_answers(args) -> int:
+    from .progress import ProgressStore, default_store
+    from .progress_import import ImportProblem, import_answers
+
+    store = ProgressStore(args.progress) if args.progress else default_store()
+    try:
+        n, who = import_answers(args.file, store, learner=args.learner, source=args.source)
+    except ImportProblem as exc:
+        print(f"nothing imported: {exc}", file=sys.stderr)
+        return 1
+    if store.notice:
+        print(f"nothing imported: {store.notice}", file=sys.stderr)
+        return 1
+    print(f"{n} answers imported from {args.file} (learner {who!r}) into {store.path}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m widgets", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -115,6 +150,22 @@ def main(argv: list[str] | None = None) -> int:
     clean.add_argument("--check", action="store_true", help="only report; exit 1 if not clean")
     clean.add_argument("--folder", type=Path, default=None)
     clean.set_defaults(func=_clean)
+    rep = sub.add_parser("quiz-report", help="the quiz bank's shape per section; with "
+                         "--progress, item analysis of learners' answers")
+    rep.add_argument("--content", type=Path, default=None)
+    rep.add_argument("--progress", type=Path, nargs="+", default=None, metavar="FILE",
+                     help="progress files (one per learner or class); adds difficulty, option "
+                          "pick rates and flags")
+    rep.set_defaults(func=_quiz_report)
+    imp = sub.add_parser("import-answers", help="import a progress file (e.g. exported from "
+                                                "the handout index) into your saved answers")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--progress", type=Path, default=None,
+                     help="progress file to import into (default: $MS_COURSE_PROGRESS or "
+                          "~/.local/share/ms-leg-pain-course/progress.json)")
+    imp.add_argument("--learner", default=None, help="whose answers to add to (default: yours)")
+    imp.add_argument("--source", default=None, help="which learner of FILE to take")
+    imp.set_defaults(func=_import_answers)
     from .export.commands import add_parsers  # export moodle, scorm (LMS exports)
 
     add_parsers(sub)

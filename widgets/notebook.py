@@ -113,8 +113,10 @@ class SectionView:
 
     def progress(self) -> None:
         from .dashboard import progress_dashboard
+        from .review import review_widget
 
-        display(progress_dashboard(self.course))
+        dashboard = progress_dashboard(self.course)
+        display(dashboard, review_widget(self.course, on_change=dashboard.refresh))
 
 
 class _Unavailable:

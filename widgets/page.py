@@ -5,15 +5,9 @@ them for display, the handout templates place them in a page.
 """
 from __future__ import annotations
 
-import html
-
 from .course import Course, Section
-from .course.models import cited_keys
-from .text import Citations, Glossary, markdown_html
-
-
-def esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
+from .course.models import GlossaryTerm, cited_keys
+from .text import Citations, Glossary, esc, markdown_html
 
 
 class SectionPage:
@@ -27,10 +21,13 @@ class SectionPage:
                                    anchor_prefix=f"ref-{self.section.id}")
         self.glossary = Glossary(course.glossary, href_base=glossary_href)
         self._body: str | None = None
+        self._rendered: tuple[list[tuple[str, str, str]], list[GlossaryTerm]] | None = None
 
     # -- helpers --------------------------------------------------------------
-    def md(self, text: str, inline: bool = False, glossary: bool = True) -> str:
-        return markdown_html(text, self.citations, self.glossary if glossary else None, inline=inline)
+    def md(self, text: str, inline: bool = False, glossary: bool = True,
+           linked: list | None = None) -> str:
+        return markdown_html(text, self.citations, self.glossary if glossary else None,
+                             inline=inline, linked=linked)
 
     @property
     def position(self) -> str:
@@ -53,14 +50,22 @@ class SectionPage:
             "</header>"
         )
 
+    def _render_parts(self) -> tuple[list[tuple[str, str, str]], list[GlossaryTerm]]:
+        """The parts rendered in one pass (each glossary term linked at its first use in
+        the section) and the terms linked. Rendering is pure, so this is kept."""
+        if self._rendered is None:
+            linked: list[GlossaryTerm] = []
+            out = []
+            if self.section.intro.strip():
+                out.append(("overview", "Overview", self.md(self.section.intro, linked=linked)))
+            for part in self.section.parts:
+                out.append((part.slug, part.title, self.md(part.markdown, linked=linked)))
+            self._rendered = (out, linked)
+        return self._rendered
+
     def parts(self) -> list[tuple[str, str, str]]:
         """(slug, title, html) for the opening and for each ``##`` part, in order."""
-        out = []
-        if self.section.intro.strip():
-            out.append(("overview", "Overview", self.md(self.section.intro)))
-        for part in self.section.parts:
-            out.append((part.slug, part.title, self.md(part.markdown)))
-        return out
+        return list(self._render_parts()[0])
 
     def body_html(self, part: str | int | None = None) -> str:
         if part is None and self._body is not None:
@@ -87,9 +92,7 @@ class SectionPage:
                 f'<h2 id="{esc(self.section.id)}-summary">Key points</h2><ul>{items}</ul></section>')
 
     def glossary_html(self) -> str:
-        if not self.glossary.used:
-            self.body_html()  # glossary links are found while rendering the body
-        terms = sorted(self.glossary.used, key=lambda t: t.term.casefold())
+        terms = sorted(self._render_parts()[1], key=lambda t: t.term.casefold())
         if not terms:
             return ""
         items = "".join(

@@ -12,9 +12,14 @@ writer loses another's answers; readers re-read the file whenever it changed on 
 The file holds, per learner and question id, the last checked answer (as option texts,
 so a reshuffle or a reordered bank does not change its meaning) and whether it was right::
 
-    {"version": 1,
+    {"version": 2, "course": "ms-leg-pain",
      "learners": {"learner": {"msk-01": {"answer": "...", "correct": true,
-                                          "saved": "2026-11-25T10:00:00+00:00"}}}}
+                                          "saved": "2026-11-25T10:00:00+00:00",
+                                          "box": 1, "due": "2026-11-28"}}}}
+
+The whole format, its versions and the spaced-review plan (``box``, ``due``, see
+:mod:`widgets.schedule`) are documented in README.md, "Your saved answers". Version 1 files
+still load; a file of a newer version is refused with one line and never written.
 
 A damaged or unwritable file never stops a quiz: the store warns once (one line), shows
 the same line in ``notice``, and keeps answers in memory. A damaged file is first copied
@@ -33,12 +38,14 @@ from typing import Any, Callable
 import platformdirs
 from filelock import FileLock
 
+from . import schedule
 from .fileio import atomic_write
 
 ENV_PATH = "MS_COURSE_PROGRESS"
 ENV_LEARNER = "MS_COURSE_LEARNER"
 APP_DIR = "ms-leg-pain-course"
-VERSION = 1
+VERSION = 2
+COURSE_ID = "ms-leg-pain"  # also the prefix of the handouts' localStorage keys
 LOCK_TIMEOUT = 10.0  # seconds to wait for another writer; each write holds the lock briefly
 
 __all__ = ["ProgressStore", "ProgressWarning", "Score", "default_path", "default_learner",
@@ -77,7 +84,15 @@ class Score:
 
 
 def _empty() -> dict:
-    return {"version": VERSION, "learners": {}}
+    return {"version": VERSION, "course": COURSE_ID, "learners": {}}
+
+
+def newer_version(data: Any) -> int | None:
+    """The format version of a file this release cannot read, else None."""
+    version = data.get("version") if isinstance(data, dict) else None
+    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+        return version
+    return None
 
 
 def _valid(data: Any) -> bool:
@@ -103,7 +118,8 @@ class ProgressStore:
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path).expanduser() if path is not None else default_path()
         self.lock_path = self.path.with_name(self.path.name + ".lock")
-        self._lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT)
+        # mode 0o666: learners sharing one file under different accounts can all take the lock
+        self._lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT, mode=0o666)
         self.notice = ""  # one line for the learner when saving is not possible
         self.writable = True
         self._warned: set[str] = set()
@@ -147,6 +163,14 @@ class ProgressStore:
             data = json.loads(text)
         except ValueError:
             data = None
+        if newer_version(data):
+            self.writable = False  # never overwrite what a newer release wrote
+            self._problem("newer", f"Progress file {self.path} was written by a newer release "
+                                   f"of the course (format version {newer_version(data)}; this "
+                                   f"one reads up to {VERSION}); it is left untouched and your "
+                                   "answers are kept for this session only. Update the course "
+                                   "to use it.")
+            return self._data if not first else _empty()
         if _valid(data):
             for learner, changes in self._unsaved.items():
                 answers = data["learners"].setdefault(learner, {})
@@ -186,6 +210,7 @@ class ProgressStore:
 
     # ------------------------------------------------------------------ writing
     def _save(self) -> None:
+        self._data.update(version=VERSION, course=COURSE_ID)
         text = json.dumps(self._data, ensure_ascii=False, indent=1, sort_keys=True)
         atomic_write(self.path, text, prefix=".progress-")
         self._stamp = self._file_stamp()
@@ -244,11 +269,14 @@ class ProgressStore:
         self._transact(apply)
         return result.get("entry")
 
-    def record(self, learner: str | None, question_id: str, answer: Any, correct: bool) -> None:
-        """Save a checked answer (fields other code keeps in the entry are preserved)."""
+    def record(self, learner: str | None, question_id: str, answer: Any, correct: bool,
+               confidence: str | None = None) -> None:
+        """Save a checked answer (fields other code keeps in the entry are preserved) and
+        schedule its next review (:mod:`widgets.schedule`)."""
         saved = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        self.update(learner, question_id, lambda old: {
-            **(old or {}), "answer": answer, "correct": bool(correct), "saved": saved})
+        self.update(learner, question_id, lambda old: schedule.scheduled(old, {
+            **(old or {}), "answer": answer, "correct": bool(correct), "confidence": confidence,
+            "saved": saved}))
 
     def reset(self, learner: str | None = None) -> None:
         """Forget every saved answer of one learner."""

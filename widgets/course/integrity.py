@@ -189,8 +189,8 @@ def _check_question(ctx, path: Path, qi: int, q, facts: Facts | None) -> None:
     where = f"question {q.id!r}: "
     for loc, text, is_explanation in _question_texts(q):
         unit = Unit(path, ctx.line(path, ("questions", qi, *loc)), text, frozenset(refs))
-        _check_numbers(ctx, unit, facts, allowed=pool, where=where,
-                       sources=is_explanation or loc == ("prompt",))
+        # rule 2 reads explanations: a prompt poses a case, an option is a bare label
+        _check_numbers(ctx, unit, facts, allowed=pool, where=where, sources=is_explanation)
         _check_red_flag(ctx, unit, None, where=where)
 
 

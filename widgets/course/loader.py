@@ -24,6 +24,7 @@ from .models import (
     SectionMeta,
     cited_keys,
 )
+from .bank_rules import check_banks
 from .charts import Charts
 from .figure_names import FIGURE_NAMES, HIGHLIGHT_FIGURES
 from .facts import Facts, load_facts
@@ -243,6 +244,7 @@ def check_course(content: str | Path | None = None) -> tuple[Course | None, list
                         f"question {q.id!r} names part {q.part!r}, which the section does not "
                         f"have; use one of: {', '.join(sorted(parts))}")
     check_integrity(ctx, info, sections, banks, glossary, pathway, charts, facts, references)
+    check_banks(ctx, sections, banks, pathway, facts)  # item-writing rules (bank_rules.py)
     all_ids: dict[str, str] = {}
     for sid, bank in banks.items():
         path = ctx.bank_paths[sid]

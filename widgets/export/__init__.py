@@ -1,6 +1,6 @@
-"""Exports of the course for other systems: a Moodle XML question bank (:mod:`.moodle`)."""
-from __future__ import annotations
+"""Exports of the course for other systems: a Moodle XML question bank (:mod:`.moodle`).
 
-from .moodle import FRACTIONS, moodle_xml, write_moodle_xml
-
-__all__ = ["FRACTIONS", "moodle_xml", "write_moodle_xml"]
+Nothing is imported here, so the command line can register the export commands without
+loading the quiz engine (and ipywidgets) until an export actually runs.
+"""
+__all__ = ["moodle", "commands"]

@@ -24,8 +24,9 @@ from markupsafe import Markup
 
 from ..course import Course, Section, load_course
 from ..fileio import current_umask
-from ..course.models import CITATION_RE, MultipleChoice, Ordering, SingleChoice, TrueFalse
+from ..course.models import MultipleChoice, Ordering, SingleChoice, TrueFalse
 from ..page import SectionPage, course_map_html
+from ..quiz.record import DASHBOARD_JS, RECORD_JS, record_config
 from ..text import Citations, markdown_html
 from .plotlyjs import ASSET_NAME as PLOTLY_JS, check_traces, plotly_bundle
 
@@ -63,14 +64,10 @@ class CourseCitations(Citations):
         super().__init__([], anchor_prefix="ref")
         self.href = href
 
-    def link(self, html_text: str) -> str:
-        def repl(match: re.Match) -> str:
-            keys = [k.strip() for k in match.group(1).split(",")]
-            links = ", ".join(f'<a href="{self.href}#ref-{k}" title="Reference {k}">{k}</a>'
-                              for k in keys)
-            return f'<sup class="cite">[{links}]</sup>'
-
-        return CITATION_RE.sub(repl, html_text)
+    def html(self, keys: list[str]) -> str:
+        links = ", ".join(f'<a href="{self.href}#ref-{k}" title="Reference {k}">{k}</a>'
+                          for k in keys)
+        return f'<sup class="cite">[{links}]</sup>'
 
 
 def md_inline(text: str, citations: Citations | None = None) -> Markup:
@@ -438,6 +435,8 @@ class Assets:
         }
         if self.quiz.js:
             out["quiz.js"] = self.quiz.js.read_bytes()
+            out["record.js"] = RECORD_JS.read_bytes()
+            out["dashboard.js"] = DASHBOARD_JS.read_bytes()
         if self.quiz.css:
             out["quiz.css"] = self.quiz.css.read_bytes()
         from ..present_page import PRESENT_CSS, PRESENT_JS  # the presenter view's page
@@ -445,14 +444,21 @@ class Assets:
         out["present.js"], out["present.css"] = PRESENT_JS.read_bytes(), PRESENT_CSS.read_bytes()
         return out
 
-    def head(self, *, plotly: bool, quiz: bool, quiz_script: bool = True) -> Markup:
-        """The ``<link>``/``<script>`` elements of a page's head (worksheets: no quiz.js)."""
+    def head(self, *, plotly: bool, quiz: bool, record: bool | None = None,
+             dashboard: bool = False, quiz_script: bool = True) -> Markup:
+        """The ``<link>``/``<script>`` elements of a page's head. ``record``: record.js keeps
+        the learner's answers (default: on pages with a quiz); ``dashboard``: the index
+        dashboard (record.js and dashboard.js); ``quiz_script=False``: quizzes as
+        worksheets (quiz.css, no quiz.js: the print page)."""
+        record = (quiz and quiz_script if record is None else record) or dashboard
         styles = [("handout.css", "all")]
         if quiz and self.quiz.css:
             styles.append(("quiz.css", "all"))
         styles.append(("print.css", "print"))
         scripts = ([PLOTLY_JS] if plotly else []) + (
             ["quiz.js"] if quiz and quiz_script and self.quiz.js else [])
+        scripts += ["record.js"] if record and self.quiz.js else []
+        scripts += ["dashboard.js"] if dashboard and self.quiz.js else []
         parts = []
         if self.inline:
             files = self.files()
@@ -464,8 +470,8 @@ class Assets:
                 parts.append(f"<script>\n{js}</script>")
         else:
             parts += [f'<link rel="stylesheet" href="assets/{n}" media="{m}">' for n, m in styles]
-            parts += [f'<script src="assets/{n}"{" defer" if n == "quiz.js" else ""}></script>'
-                      for n in scripts]
+            parts += [f'<script src="assets/{n}"{" defer" if n != "plotly.min.js" else ""}>'
+                      "</script>" for n in scripts]
         return Markup("\n".join(parts))
 
 
@@ -489,7 +495,8 @@ class Handouts:
                     instructor=self.variant == "instructor", nav=Nav(), standalone=False,
                     course_footer=safe(course_footer_html(self.course)),
                     notice=safe(markdown_html(self.course.info.notice, inline=True)),
-                    text=handout_text(self.course))
+                    text=handout_text(self.course),
+                    record_config=safe(script_json(record_config())))
         base.update(kw)
         return base
 
@@ -523,7 +530,7 @@ class Handouts:
 
             return self.env.get_template("present.html.j2").render(self._ctx(
                 title="Presenter view", nav=Nav(current="present.html"),
-                head=self.assets.head(plotly=True, quiz=True) + present_head(),
+                head=self.assets.head(plotly=True, quiz=True, record=False) + present_head(),
                 **present_context(self.course)))
         for s in self.course.sections:
             if page_name(s) == name:
@@ -554,7 +561,9 @@ class Handouts:
         course_map = course_map_html(self.course, href=page_name)
         return self.env.get_template("index.html.j2").render(self._ctx(
             title=self.course.info.title, nav=Nav(current="index.html"),
-            head=self.assets.head(plotly=False, quiz=False), course_map=safe(course_map),
+            head=self.assets.head(plotly=False, quiz=False, dashboard=True),
+            record_config=safe(script_json(record_config(self.course, pages=page_name))),
+            course_map=safe(course_map),
             sections=self.course.sections, page_name=page_name))
 
     def references(self) -> str:

@@ -49,8 +49,7 @@ MESSAGES: dict[str, str] = {
 COLOURS = {"correct": "#009E73", "wrong": "#D55E00", "answer": "#0072B2", "incomplete": "#555555"}
 
 
-def esc(text: str) -> str:
-    return html.escape(str(text), quote=True)
+from ..text import esc  # noqa: E402  (the package's one escape)
 
 
 # ------------------------------------------------------------------ the shuffle

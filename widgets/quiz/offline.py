@@ -88,7 +88,7 @@ def offline_quiz_html(course, section_id, *, variant: str = "student",
     h = max(1, min(6, heading_level))
     parts = [
         f'<section class="ms-quiz" id="{prefix}" aria-labelledby="{prefix}-title" '
-        f'data-variant="{variant}">',
+        f'data-variant="{variant}" data-section="{esc(section.id)}">',
         f'<h{h} id="{prefix}-title">Quiz: {esc(section.title)}</h{h}>',
     ]
     if not quiz.questions:

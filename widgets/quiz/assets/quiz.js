@@ -6,6 +6,11 @@
  * comes from <script type="application/json" class="ms-quiz-messages"> (written by
  * widgets/quiz/base.py MESSAGES). The grading below mirrors the kind modules in
  * widgets/quiz/*.py line for line: change them together.
+ *
+ * For other scripts (record.js keeps answers, scorm.js reports them): after every check
+ * the question's fieldset sends a bubbling CustomEvent "mscourse:answer" with detail
+ * {id, section, answer (as in the progress file), correct, confidence, score}, and
+ * window.MSCourseQuiz.restore(id, entry) puts a saved progress entry back on the page.
  */
 (function () {
   "use strict";
@@ -189,26 +194,6 @@
     score.textContent = "Score: " + right + " of " + qs.length + " answered correctly";
   }
 
-  // ---- after every check, tell listeners (record.js, scorm.js) what was answered:
-  // detail.answer is the saved form of widgets/quiz/<kind>.py to_saved (texts, not indices)
-  function savedAnswer(data, a) {
-    var k = data.kind;
-    if (a === null) { return null; }
-    if (k === "single") { return data.options[a].text; }
-    if (k === "multiple") { return a.map(function (i) { return data.options[i].text; }); }
-    if (k === "ordering") { return a.map(function (i) { return i === null ? null : data.steps[i].text; }); }
-    if (k === "matching") { return a.map(function (i) { return i === null ? null : data.pairs[i].right; }); }
-    return a;
-  }
-
-  function announceAnswer(q, section, data, answer, fb) {
-    if ((fb.status !== "correct" && fb.status !== "wrong") || typeof CustomEvent !== "function") { return; }
-    q.dispatchEvent(new CustomEvent("mscourse:answer", { bubbles: true, detail: {
-      id: data.id, section: (section.id || "").replace(/^.*quiz-/, ""),
-      answer: savedAnswer(data, answer), correct: fb.status === "correct", confidence: null, score: null
-    } }));
-  }
-
   function setUp(section) {
     var M = readJSON(section.querySelector("script.ms-quiz-messages"));
     if (!M) { return; }
@@ -231,6 +216,8 @@
         updateScore(section);
       }
 
+      register(q, data, function () { show(kind.grade(M, data, kind.read(q))); });
+
       q.addEventListener("click", function (event) {
         var button = event.target.closest ? event.target.closest("button[data-action]") : null;
         if (!button || !q.contains(button)) { return; }
@@ -238,7 +225,7 @@
         if (action === "check") {
           var answer = kind.read(q), fb = kind.grade(M, data, answer);
           show(fb);
-          announceAnswer(q, section, data, answer, fb);
+          announce(q, section, data, answer, fb);
         } else if (action === "reveal") {
           show(kind.reveal(M, data));
         } else if (action === "retry") {
@@ -254,6 +241,103 @@
     });
     updateScore(section);
   }
+
+  // ---- saved answers (issue 12): one event after every check, and restore() to put a
+  // saved entry back. Listeners (record.js, scorm.js) get the answer in the progress-file
+  // form: option texts, so it means the same in JupyterLab, whose shuffle differs.
+  //   detail: {id, section, answer, correct, confidence, score}
+  var REGISTRY = {};
+  var LAPT = { low: [1, 0], medium: [2, -2], high: [3, -6] };
+
+  function texts(data) {
+    return data.options ? data.options.map(function (o) { return o.text; })
+      : data.steps ? data.steps.map(function (st) { return st.text; })
+        : data.pairs ? data.pairs.map(function (p) { return p.right; }) : [];
+  }
+
+  function toSaved(data, answer) {
+    var t = texts(data);
+    if (typeof answer === "boolean" || answer === null) { return answer; }
+    if (typeof answer === "number") { return t[answer]; }
+    return answer.map(function (a) { return a === null ? null : t[a]; });
+  }
+
+  function fromSaved(data, saved) {  // presented answer, or undefined when it no longer fits
+    var t = texts(data), kind = data.kind;
+    if (kind === "truefalse") { return typeof saved === "boolean" ? saved : undefined; }
+    if (kind === "single") { return t.indexOf(saved) >= 0 ? t.indexOf(saved) : undefined; }
+    if (!Array.isArray(saved)) { return undefined; }
+    if (kind !== "multiple" && saved.length !== t.length) { return undefined; }
+    var out = saved.map(function (x) { return x === null ? null : t.indexOf(x); });
+    if (out.indexOf(-1) >= 0) { return undefined; }
+    return kind === "multiple" ? out.sort(function (a, b) { return a - b; }) : out;
+  }
+
+  function writeForm(q, kind, answer) {
+    clearForm(q);
+    if (kind === "single" || kind === "multiple" || kind === "truefalse") {
+      var wanted = kind === "multiple" ? answer.map(String) : [String(answer)];
+      Array.prototype.forEach.call(q.querySelectorAll(".ms-quiz__controls input"), function (i) {
+        i.checked = wanted.indexOf(i.value) >= 0;
+      });
+    } else {
+      Array.prototype.forEach.call(q.querySelectorAll(".ms-quiz__controls select"), function (sel, n) {
+        sel.value = answer[n] === null ? "" : String(answer[n]);
+      });
+    }
+  }
+
+  function confidenceOf(q) {  // the "How sure are you?" choice, when the quiz asks it
+    var c = q.querySelector(".ms-quiz__confidence input:checked");
+    return c ? c.value : null;
+  }
+
+  function setConfidence(q, level) {
+    Array.prototype.forEach.call(q.querySelectorAll(".ms-quiz__confidence input"), function (i) {
+      i.checked = i.value === level;
+    });
+  }
+
+  function register(q, data, regrade) {
+    var id = q.getAttribute("data-question") || data.id;
+    (REGISTRY[id] = REGISTRY[id] || []).push({ q: q, data: data, regrade: regrade });
+  }
+
+  function announce(q, section, data, answer, fb) {
+    if (fb.status !== "correct" && fb.status !== "wrong") { return; }
+    var confidence = confidenceOf(q), ok = fb.status === "correct";
+    var detail = {
+      id: q.getAttribute("data-question") || data.id,
+      section: section.getAttribute("data-section") || (section.id || "").replace(/^.*quiz-/, ""),
+      answer: toSaved(data, answer), correct: ok, confidence: confidence,
+      score: LAPT[confidence] ? LAPT[confidence][ok ? 0 : 1] : null
+    };
+    var event;
+    try {
+      event = new CustomEvent("mscourse:answer", { bubbles: true, detail: detail });
+    } catch (e) {  // very old browsers
+      event = document.createEvent("CustomEvent");
+      event.initCustomEvent("mscourse:answer", true, false, detail);
+    }
+    q.dispatchEvent(event);
+  }
+
+  // Put a saved entry ({answer, confidence, ...}) back into every copy of question `id`
+  // on the page and show its feedback; no event is sent. Returns how many were restored.
+  function restore(id, entry) {
+    var n = 0;
+    (REGISTRY[id] || []).forEach(function (r) {
+      var answer = entry ? fromSaved(r.data, entry.answer) : undefined;
+      if (answer === undefined) { return; }
+      writeForm(r.q, r.data.kind, answer);
+      setConfidence(r.q, entry.confidence || null);
+      r.regrade();
+      n += 1;
+    });
+    return n;
+  }
+
+  window.MSCourseQuiz = { restore: restore, ids: function () { return Object.keys(REGISTRY); } };
 
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll("section.ms-quiz"), setUp);
