@@ -83,10 +83,13 @@ FAST_TARGET_S = 30.0
 def _pytest(*args: str) -> tuple[float, int, str]:
     tmp = Path(tempfile.mkdtemp(prefix="ms-course-bench-tests-"))
     env = dict(os.environ, MS_COURSE_PROGRESS=str(tmp / "progress.json"))
-    cmd = [PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args, "tests"]
+    cmd = [PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-ra", *args, "tests"]
     t0 = time.perf_counter()
     res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
     took = time.perf_counter() - t0
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    (BENCH_DIR / f"pytest{'-' + args[1].replace(' ', '-') if args else ''}.txt").write_text(
+        res.stdout + res.stderr)  # the details behind a FAILED row
     tail = (res.stdout.strip().splitlines() or ["(no output)"])[-1]
     return took, res.returncode, tail
 
