@@ -4,9 +4,14 @@
     python scripts/bench.py [--quick] [--no-handouts] [--repeat 3]
 
 Rows:
-* the test suite (``pytest --nbval-lax tests notebooks``, as ``make test`` runs it; this
-  also refreshes ``build/bench/jupyterlab.json``), against the floor of starting and
-  stopping one empty kernel per notebook; ``--quick`` skips the suite;
+* the test suite (``pytest tests``, as ``make test`` runs it; this also refreshes
+  ``build/bench/jupyterlab.json``) against one nbclient pass over all notebooks (each in a
+  fresh kernel, kernel start included, one after the other) measured in the same run, and
+  their ratio (target: at most 6); ``make test-fast``'s suite (target: under 30 s); the
+  floor of starting and stopping one empty kernel per notebook; ``--quick`` skips the
+  suites;
+* building every quiz widget (the real course; the fixture course five times with
+  teaching mode): the budgets that used to be timed asserts in the tests;
 * import times in a fresh interpreter (``import widgets``, ``widgets.notebook``,
   ``widgets.quiz``, ``widgets.figures``), and whether ``import widgets`` pulled in plotly or
   ipywidgets (it must not);
@@ -16,7 +21,9 @@ Rows:
 * quiz feedback latency, click on Check to feedback shown: in JupyterLab (from
   ``build/bench/jupyterlab.json``, written by tests/test_jupyterlab.py) and in an offline
   handout page (Playwright with Debian's Chromium);
-* handouts: build time and sizes against stock ``jupyter nbconvert --execute --to html``
+* handouts: sizes against their targets (each variant folder <= 3 MiB, every section
+  page <= 350 KiB, the print page <= 1 MiB) and which plotly.js bundle they carry; build
+  time and sizes against stock ``jupyter nbconvert --execute --to html``
   (``scripts/bench_handouts.py``, imported, not duplicated).
 
 Numbers depend on the machine; commit the script, not its output.
@@ -68,14 +75,109 @@ def proc_rss_kb(pid: int) -> int:
 
 
 # ----------------------------------------------------------------- test suite
-def bench_suite() -> list[Row]:
-    cmd = [PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval-lax", "tests", "notebooks"]
+SUITE: dict[str, float] = {}
+SUITE_TARGET_RATIO = 6.0
+FAST_TARGET_S = 30.0
+
+
+def _pytest(*args: str) -> tuple[float, int, str]:
+    tmp = Path(tempfile.mkdtemp(prefix="ms-course-bench-tests-"))
+    env = dict(os.environ, MS_COURSE_PROGRESS=str(tmp / "progress.json"))
+    cmd = [PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-ra", *args, "tests"]
     t0 = time.perf_counter()
-    res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
     took = time.perf_counter() - t0
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    (BENCH_DIR / f"pytest{'-' + args[1].replace(' ', '-') if args else ''}.txt").write_text(
+        res.stdout + res.stderr)  # the details behind a FAILED row
     tail = (res.stdout.strip().splitlines() or ["(no output)"])[-1]
-    return [("test suite: pytest --nbval-lax tests notebooks", f"{took:.1f} s",
-             ("passed: " if res.returncode == 0 else "FAILED: ") + tail[:90])]
+    return took, res.returncode, tail
+
+
+def bench_suite() -> list[Row]:
+    took, code, tail = _pytest()
+    SUITE["full"] = took
+    return [("test suite: pytest tests (what make test runs)", f"{took:.1f} s",
+             ("passed: " if code == 0 else "FAILED: ") + tail[:90])]
+
+
+def bench_suite_fast() -> list[Row]:
+    took, code, tail = _pytest("-m", "not browser and not kernel and not slow")
+    verdict = "ok" if took < FAST_TARGET_S else "OVER"
+    return [("make test-fast: pytest -m 'not browser and not kernel and not slow'", f"{took:.1f} s",
+             f"{verdict} (target < {FAST_TARGET_S:.0f} s); "
+             + ("passed: " if code == 0 else "FAILED: ") + tail[:80])]
+
+
+def bench_ratio() -> list[Row]:
+    full, nb = SUITE.get("full"), SUITE.get("nbclient")
+    if not full or not nb:
+        return [("test suite / one nbclient pass", "-", "needs both rows (no --quick)")]
+    ratio = full / nb
+    verdict = "ok" if ratio <= SUITE_TARGET_RATIO else "OVER"
+    return [("test suite / one nbclient pass (same run)", f"{ratio:.1f}x",
+             f"{verdict} (target <= {SUITE_TARGET_RATIO:.0f}x): {full:.1f} s / {nb:.1f} s")]
+
+
+def bench_quiz_build() -> list[Row]:
+    """The budgets that were timed asserts in tests/test_quiz_*.py (2 s each)."""
+    sys.path.insert(0, str(ROOT / "tests" / "fixtures" / "quiz"))
+    import learner as L  # noqa: N812 - the fixture course's learner helpers
+
+    from widgets.course import load_course
+    from widgets.quiz import quiz_widget
+
+    env_before = os.environ.get("MS_COURSE_PROGRESS")
+    os.environ["MS_COURSE_PROGRESS"] = str(Path(tempfile.mkdtemp()) / "progress.json")
+    try:
+        real = load_course()
+        t0 = time.perf_counter()
+        boxes = [quiz_widget(real, s.id, store=False) for s in real.sections]
+        t_real = time.perf_counter() - t0
+        fixture = load_course(L.FIXTURE_CONTENT)
+        t0 = time.perf_counter()
+        for _ in range(5):
+            for s in fixture.sections:
+                quiz_widget(fixture, s.id, store=False, teaching=True)
+        t_fix = time.perf_counter() - t0
+    finally:
+        if env_before is None:
+            os.environ.pop("MS_COURSE_PROGRESS", None)
+        else:
+            os.environ["MS_COURSE_PROGRESS"] = env_before
+    n = sum(len(b.questions) for b in boxes)
+    return [("build every quiz widget of the course", f"{t_real:.2f} s",
+             f"{'ok' if t_real < 2 else 'OVER'} (budget 2 s); {n} questions"),
+            ("build the fixture quizzes x5, teaching mode", f"{t_fix:.2f} s",
+             f"{'ok' if t_fix < 2 else 'OVER'} (budget 2 s)")]
+
+
+# ------------------------------------------------------------- handout sizes
+SIZE_TARGETS = {"variant": 3 * 2**20, "section": 350 * 1024, "print": 2**20}
+
+
+def bench_handout_sizes() -> list[Row]:
+    from widgets.handouts import build_handouts
+    from widgets.handouts.plotlyjs import plotly_bundle
+
+    def ok(n: int, key: str) -> str:
+        return ("ok" if n <= SIZE_TARGETS[key] else "OVER") + f" (target <= {kib(SIZE_TARGETS[key])})"
+
+    out = build_handouts(out=Path(tempfile.mkdtemp(prefix="ms-course-bench-ho-")), variant="both")
+    bundle = plotly_bundle()
+    rows: list[Row] = [("handouts: plotly.js they carry", kib(len(bundle.source.encode())),
+                        f"{bundle.kind} bundle, plotly.js {bundle.version}")]
+    for v in ("student", "instructor"):
+        folder = out / v
+        total = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+        rows.append((f"handouts: {v}/ folder", kib(total), ok(total, "variant")))
+        sections = [p for p in folder.glob("[0-9][0-9]-*.html")]
+        big = max(sections, key=lambda p: p.stat().st_size)
+        rows.append((f"handouts: {v} largest section page", kib(big.stat().st_size),
+                     f"{ok(big.stat().st_size, 'section')}: {big.name}"))
+        n = (folder / "print.html").stat().st_size
+        rows.append((f"handouts: {v}/print.html", kib(n), ok(n, "print")))
+    return rows
 
 
 async def _empty_kernel_cycle() -> float:
@@ -142,6 +244,7 @@ async def _run_notebook(path: Path, env: dict) -> dict:
     from jupyter_client.manager import AsyncKernelManager
     from nbclient import NotebookClient
 
+    t_start = time.perf_counter()
     km = AsyncKernelManager(kernel_name="python3")
     await km.start_kernel(env=env, cwd=str(path.parent), stdout=subprocess.DEVNULL,
                           stderr=subprocess.DEVNULL)
@@ -163,10 +266,11 @@ async def _run_notebook(path: Path, env: dict) -> dict:
         rss = proc_rss_kb(km.provisioner.process.pid)
     finally:
         await km.shutdown_kernel(now=False)
+    total = time.perf_counter() - t_start
     outputs = [o for c in nb.cells for o in c.get("outputs", [])]
     plotly_bytes = sum(len(json.dumps(o["data"][PLOTLY_MIME])) for o in outputs
                        if o.get("data", {}).get(PLOTLY_MIME) is not None)
-    return {"s": took, "rss_kb": rss, "error": error,
+    return {"s": took, "total_s": total, "rss_kb": rss, "error": error,
             "nb_bytes": len(nbformat.writes(nb)), "plotly_bytes": plotly_bytes,
             "figures": sum(1 for o in outputs if PLOTLY_MIME in o.get("data", {}))}
 
@@ -187,6 +291,10 @@ def bench_notebooks() -> list[Row]:
             note = f"ERROR {r['error']}; " + note
         rows.append((f"execute {path.stem}", f"{r['s']:.2f} s", note))
     total = sum(r["s"] for r in results.values())
+    SUITE["nbclient"] = sum(r["total_s"] for r in results.values())
+    rows.append((f"one nbclient pass: {len(results)} notebooks one after the other, "
+                 "fresh kernel each, start to shutdown", f"{SUITE['nbclient']:.1f} s",
+                 "the yardstick of the test suite's time"))
     rows.append((f"execute all {len(results)} notebooks (one kernel each)", f"{total:.1f} s",
                  f"kernel memory after: median {mb_kb(statistics.median(r['rss_kb'] for r in results.values()))}, "
                  f"max {mb_kb(max(r['rss_kb'] for r in results.values()))}; figure JSON total "
@@ -330,14 +438,18 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     sections: list[tuple[str, callable]] = []
-    if not args.quick:
+    if not args.quick:  # the suite, then the nbclient pass right after it: same conditions
         sections.append(("test suite", bench_suite))
+    sections.append(("notebooks", bench_notebooks))
+    if not args.quick:
+        sections += [("suite ratio", bench_ratio), ("test-fast", bench_suite_fast)]
     sections += [("kernel floor", bench_kernel_floor),
                  ("imports", lambda: bench_imports(args.repeat)),
-                 ("notebooks", bench_notebooks),
+                 ("quiz build", bench_quiz_build),
                  ("JupyterLab", lab_latency), ("classroom", classroom)]
     if not args.no_handouts:
-        sections += [("handout latency", handout_latency), ("handouts", bench_handouts)]
+        sections += [("handout sizes", bench_handout_sizes),
+                     ("handout latency", handout_latency), ("handouts", bench_handouts)]
     rows: list[Row] = []
     t_all = time.perf_counter()
     for name, fn in sections:

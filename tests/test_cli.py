@@ -1,40 +1,40 @@
-"""The command line: clear one-line errors and exit codes, never a traceback."""
+"""The command line: clear one-line errors and exit codes, never a traceback.
+
+In process (``cli`` fixture: ``widgets.cli.main``), except one real ``python -m widgets``
+run per kind of outcome: usage here, ``check`` in tests/test_course.py."""
 import subprocess
 import sys
 
 from conftest import ROOT
 
 
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "widgets", *args], capture_output=True,
-                          text=True, cwd=ROOT)
+def test_pdf_without_handouts_says_what_to_do(tmp_path, cli):
+    code, out, err = cli("pdf", "--out", tmp_path / "none")
+    assert code == 1
+    assert "build the handouts first" in err
+    assert "Traceback" not in out + err
 
 
-def test_pdf_without_handouts_says_what_to_do(tmp_path):
-    result = run("pdf", "--out", str(tmp_path / "none"))
-    assert result.returncode == 1
-    assert "build the handouts first" in result.stderr
-    assert "Traceback" not in result.stdout + result.stderr
-
-
-def test_handouts_refuse_a_folder_they_did_not_build(tmp_path):
+def test_handouts_refuse_a_folder_they_did_not_build(tmp_path, cli):
     foreign = tmp_path / "out" / "student"
     foreign.mkdir(parents=True)
     (foreign / "my-notes.txt").write_text("mine")
-    result = run("handouts", "--out", str(tmp_path / "out"), "--variant", "student")
-    assert result.returncode == 1
-    assert "handouts not built" in result.stderr and "Traceback" not in result.stderr
+    code, out, err = cli("handouts", "--out", tmp_path / "out", "--variant", "student")
+    assert code == 1
+    assert "handouts not built" in err and "Traceback" not in err
     assert (foreign / "my-notes.txt").read_text() == "mine"
 
 
-def test_handouts_on_broken_content_list_the_problems(min_content, tmp_path):
+def test_handouts_on_broken_content_list_the_problems(min_content, tmp_path, cli):
     (min_content / "course.yaml").write_text("title: [unclosed\n")
-    result = run("handouts", "--content", str(min_content), "--out", str(tmp_path / "o"))
-    assert result.returncode == 1
-    assert result.stdout.startswith("content/course.yaml:")
-    assert "Traceback" not in result.stderr
+    code, out, err = cli("handouts", "--content", min_content, "--out", tmp_path / "o")
+    assert code == 1
+    assert out.startswith("content/course.yaml:")
+    assert "Traceback" not in err
 
 
 def test_unknown_command_shows_usage():
-    result = run("frobnicate")
+    """The smoke test of ``python -m widgets`` as a real process."""
+    result = subprocess.run([sys.executable, "-m", "widgets", "frobnicate"], capture_output=True,
+                            text=True, cwd=ROOT)
     assert result.returncode == 2 and "usage:" in result.stderr

@@ -38,9 +38,10 @@ def apply_edits(content: Path, edits: list[dict]) -> None:
             path.write_text(text)
 
 
-def run_check(content: Path):
-    return subprocess.run([sys.executable, "-m", "widgets", "check", "--content", str(content)],
-                          capture_output=True, text=True, cwd=ROOT)
+@pytest.fixture
+def run_check(cli):
+    """``python -m widgets check --content DIR``, in process: (exit code, stdout, stderr)."""
+    return lambda content: cli("check", "--content", content)
 
 
 def test_the_course_is_valid():
@@ -50,6 +51,7 @@ def test_the_course_is_valid():
 
 
 def test_checker_cli_accepts_the_course():
+    """The one smoke test of ``check`` as a real command (the others run it in process)."""
     result = subprocess.run([sys.executable, "-m", "widgets", "check"], capture_output=True,
                             text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -57,28 +59,28 @@ def test_checker_cli_accepts_the_course():
                         r"\d+ pathway nodes\n", result.stdout)
 
 
-def test_valid_fixture_loads(min_content):
+def test_valid_fixture_loads(min_content, run_check):
     course = load_course(min_content)
     assert [s.id for s in course.sections] == ["start", "second"]
     assert [q.kind for q in course.quiz("start").questions] == list(QUESTION_KINDS)
     assert course.section("01").title == "Second"
     assert course.section(0).citations() == ["R1", "R2"]
-    assert run_check(min_content).returncode == 0
+    assert run_check(min_content)[0] == 0
 
 
 @pytest.mark.parametrize("case", BROKEN, ids=[p.stem for p in BROKEN])
-def test_broken_fixture_is_rejected_with_file_and_line(case, min_content):
+def test_broken_fixture_is_rejected_with_file_and_line(case, min_content, run_check):
     spec = yaml.safe_load(case.read_text())
     apply_edits(min_content, spec["edits"])
-    result = run_check(min_content)
-    assert result.returncode == 1, result.stdout
-    lines = result.stdout.splitlines()
-    assert lines and all(re.match(r"^[^:]+:\d+: \S", ln) for ln in lines), result.stdout
+    code, out, err = run_check(min_content)
+    assert code == 1, out
+    lines = out.splitlines()
+    assert lines and all(re.match(r"^[^:]+:\d+: \S", ln) for ln in lines), out
     exp = spec["expect"]
     wanted = f"content/{exp['file']}:{exp['line']}: "
     hits = [ln for ln in lines if ln.startswith(wanted) and exp["message"] in ln]
-    assert hits, f"expected a line starting {wanted!r} containing {exp['message']!r}; got:\n" + result.stdout
-    assert "Traceback" not in result.stdout + result.stderr
+    assert hits, f"expected a line starting {wanted!r} containing {exp['message']!r}; got:\n" + out
+    assert "Traceback" not in out + err
 
 
 def test_load_course_raises_content_error_listing_problems(min_content):
@@ -88,17 +90,17 @@ def test_load_course_raises_content_error_listing_problems(min_content):
     assert "content/quizzes/00-start.yaml:2:" in str(info.value)
 
 
-def test_missing_content_folder(tmp_path):
-    result = run_check(tmp_path / "nowhere")
-    assert result.returncode == 1
-    assert "content folder not found" in result.stdout
+def test_missing_content_folder(tmp_path, run_check):
+    code, out, _ = run_check(tmp_path / "nowhere")
+    assert code == 1
+    assert "content folder not found" in out
 
 
-def test_unreadable_encoding_is_reported(min_content):
+def test_unreadable_encoding_is_reported(min_content, run_check):
     (min_content / "glossary.yaml").write_bytes(b"- term: \xff\xfe broken\n")
-    result = run_check(min_content)
-    assert result.returncode == 1
-    assert "content/glossary.yaml:1: not UTF-8 text" in result.stdout
+    code, out, _ = run_check(min_content)
+    assert code == 1
+    assert "content/glossary.yaml:1: not UTF-8 text" in out
 
 
 def test_review_bank_draws_from_every_other_section(min_content):
@@ -125,8 +127,7 @@ def test_review_bank_draws_from_every_other_section(min_content):
     assert ids == ["second-01", "second-03", "start-06"]  # flagged items, wherever they sit
 
 
-def test_every_fact_paragraph_of_the_course_cites_a_known_key():
-    course = load_course()
+def test_every_fact_paragraph_of_the_course_cites_a_known_key(course):
     known = set(course.references)
     for s in course.sections:
         assert s.citations(), s.id

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -38,9 +36,10 @@ def edit(content: Path, old: str, new: str) -> int:
     return line
 
 
-def run_check(content: Path):
-    return subprocess.run([sys.executable, "-m", "widgets", "check", "--content", str(content)],
-                          capture_output=True, text=True, cwd=ROOT)
+@pytest.fixture
+def run_check(cli):
+    """``python -m widgets check --content DIR``, in process: (exit code, stdout, stderr)."""
+    return lambda content: cli("check", "--content", content)
 
 
 # ------------------------------------------------------------------ the data
@@ -166,22 +165,22 @@ BROKEN = {
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
-def test_broken_charts_yaml_is_reported_with_file_and_line(case, content):
+def test_broken_charts_yaml_is_reported_with_file_and_line(case, content, run_check):
     old, new, message, offset = BROKEN[case]
     line = edit(content, old, new) + (old.startswith("\n"))
-    result = run_check(content)
-    assert result.returncode == 1, result.stdout
-    lines = result.stdout.splitlines()
-    assert lines and all(re.match(r"^[^:]+:\d+: \S", ln) for ln in lines), result.stdout
+    code, out, err = run_check(content)
+    assert code == 1, out
+    lines = out.splitlines()
+    assert lines and all(re.match(r"^[^:]+:\d+: \S", ln) for ln in lines), out
     hits = [ln for ln in lines if ln.startswith("content/charts.yaml:") and message in ln]
-    assert hits, f"expected content/charts.yaml:LINE: ...{message}...; got:\n{result.stdout}"
+    assert hits, f"expected content/charts.yaml:LINE: ...{message}...; got:\n{out}"
     if offset is not None:
         assert any(ln.startswith(f"content/charts.yaml:{line + offset}: ") for ln in hits), \
-            f"expected line {line + offset}; got:\n{result.stdout}"
+            f"expected line {line + offset}; got:\n{out}"
     else:
         found = int(hits[0].split(":")[1])
         assert 1 <= found <= len((content / "charts.yaml").read_text().splitlines())
-    assert "Traceback" not in result.stdout + result.stderr
+    assert "Traceback" not in out + err
 
 
 def test_the_schema_explains_what_to_fix():

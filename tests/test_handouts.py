@@ -10,11 +10,12 @@ from types import SimpleNamespace
 
 import pytest
 
-from widgets.course import ContentError, load_course
+from widgets.course import ContentError
 from widgets.handouts import build as hb
 from widgets.handouts import build_handouts
 
 ROOT = Path(__file__).resolve().parents[1]
+FIXTURE_COURSE = ROOT / "tests" / "fixtures" / "quiz" / "content"
 
 
 class Tree(HTMLParser):
@@ -36,18 +37,10 @@ class Tree(HTMLParser):
         return [a for t, a in self.tags if t == tag]
 
 
-@pytest.fixture(scope="module")
-def course():
-    return load_course()
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("handouts")
-    messages: list[str] = []
-    build_handouts(out=out, variant="both", progress=messages.append)
-    (out / "progress.txt").write_text("\n".join(messages))
-    return out
+@pytest.fixture
+def built(built_handouts) -> Path:
+    """The session's one build of both variants (tests/conftest.py); read, never changed."""
+    return built_handouts
 
 
 def pages(folder: Path) -> list[Path]:
@@ -68,6 +61,35 @@ def test_each_variant_has_every_page_and_one_copy_of_each_asset(built, course):
     assert not (built / "student" / "answer-key.html").exists()
 
 
+def test_handouts_carry_the_basic_plotly_bundle_of_plotlys_version(built):
+    """npm's plotly.js-basic-dist-min at the plotly.js version the pinned plotly ships."""
+    import json as _json
+
+    from plotly.offline import get_plotlyjs_version
+
+    from conftest import need
+    from widgets.handouts.plotlyjs import NPM_PACKAGE, basic_version
+
+    version = get_plotlyjs_version()
+    pinned = _json.loads((ROOT / "package.json").read_text())["devDependencies"][NPM_PACKAGE]
+    assert pinned == version, f"package.json pins {NPM_PACKAGE}@{pinned}; plotly ships {version}"
+    need((ROOT / "node_modules" / NPM_PACKAGE).is_dir(), "node_modules lacks the basic "
+         "plotly.js bundle: run `npm ci` (make node_modules/.installed-stamp)")
+    for variant in ("student", "instructor"):
+        head = (built / variant / "assets" / "plotly.min.js").read_text("utf-8")[:400]
+        assert basic_version(head) == version
+
+
+def test_a_figure_the_basic_bundle_cannot_draw_is_refused_by_name():
+    from widgets.handouts.plotlyjs import BASIC_TRACES, Bundle, check_traces
+
+    basic = Bundle("basic", "x", "", BASIC_TRACES)
+    check_traces("fine", {"scatter", "bar"}, basic)
+    with pytest.raises(ValueError, match=r"figure 'heat' draws heatmap traces.*HTML table"):
+        check_traces("heat", {"scatter", "heatmap"}, basic)
+    check_traces("heat", {"heatmap"}, Bundle("full", "x", "", None))
+
+
 def test_progress_counts_every_page(built):
     lines = (built / "progress.txt").read_text().splitlines()
     total = len(pages(built / "student")) + len(pages(built / "instructor"))
@@ -75,14 +97,6 @@ def test_progress_counts_every_page(built):
     assert lines[0] == f"[1/{total}] student/index.html"
     assert any(re.fullmatch(rf"\[\d+/{total}\] student/03-[a-z-]+\.html", l) for l in lines)
     assert lines[-1] == f"[{total}/{total}] instructor/print.html"
-
-
-def test_single_variant_progress_names_the_page_only(tmp_path):
-    messages: list[str] = []
-    build_handouts(out=tmp_path, variant="student", progress=messages.append)
-    assert (tmp_path / "student" / "index.html").exists()
-    assert not (tmp_path / "instructor").exists()
-    assert messages[1].startswith(f"[2/{len(messages)}] 00-") and messages[1].endswith(".html")
 
 
 def test_every_page_is_offline(built):
@@ -191,22 +205,30 @@ def test_print_page_holds_every_section_once_under_one_h1(built, course):
         assert ('id="answer-key"' in text) == (variant == "instructor")
 
 
-def test_two_builds_are_byte_identical(tmp_path):
-    a, b = tmp_path / "a", tmp_path / "b"
-    build_handouts(out=a)
+def test_two_builds_are_byte_identical(tmp_path, built):
+    """A second build (fresh process state aside) writes the session build's bytes again."""
+    a, b = built, tmp_path / "b"
     build_handouts(out=b)
-    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
-    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
-    assert files_a == files_b and files_a
-    match, mismatch, errors = filecmp.cmpfiles(a, b, [str(p) for p in files_a], shallow=False)
-    assert not mismatch and not errors
+    for variant in ("student", "instructor"):
+        files_a = sorted(p.relative_to(a) for p in (a / variant).rglob("*") if p.is_file())
+        files_b = sorted(p.relative_to(b) for p in (b / variant).rglob("*") if p.is_file())
+        assert files_a == files_b and files_a
+        match, mismatch, errors = filecmp.cmpfiles(a, b, [str(p) for p in files_a],
+                                                   shallow=False)
+        assert not mismatch and not errors
 
 
 def test_rebuild_replaces_a_previous_build_but_not_a_foreign_folder(tmp_path):
-    build_handouts(out=tmp_path, variant="student")
+    """Build mechanics, on the small fixture course (the real one: the session build)."""
+    messages: list[str] = []
+    build_handouts(FIXTURE_COURSE, out=tmp_path, variant="student", progress=messages.append)
+    # one variant: its progress names the page only
+    assert (tmp_path / "student" / "index.html").exists()
+    assert not (tmp_path / "instructor").exists()
+    assert messages[1].startswith(f"[2/{len(messages)}] 00-") and messages[1].endswith(".html")
     stale = tmp_path / "student" / "99-old-section.html"
     stale.write_text("old")
-    build_handouts(out=tmp_path, variant="student")
+    build_handouts(FIXTURE_COURSE, out=tmp_path, variant="student")
     assert not stale.exists()
     foreign = tmp_path / "other"
     (foreign / "student").mkdir(parents=True)
@@ -315,6 +337,38 @@ def test_nbconvert_exporter_says_when_it_cannot_tell_the_section():
                                              resources={"metadata": {"name": "scratch"}})
 
 
+def test_print_page_carries_worksheets_and_static_figures(built, course):
+    """The print page is the paper edition: quizzes as worksheets (no data, buttons,
+    feedback, hint diagrams or per-question keys), figures without the controls, frames
+    and hover text that do not print; the section pages keep all of it."""
+    for variant in ("student", "instructor"):
+        text = (built / variant / "print.html").read_text("utf-8")
+        tree = Tree(text)
+        assert 'class="ms-quiz-question' in text and 'class="ms-quiz__controls"' in text
+        for gone in ('class="ms-quiz-data"', 'data-action="check"', 'class="ms-quiz__feedback"',
+                     'class="ms-quiz__pathway"', 'class="ms-quiz__key"', "assets/quiz.js"):
+            assert gone not in text, (variant, gone)
+        assert "assets/quiz.css" in [a.get("href") for a in tree.all("link")]
+        for spec in re.findall(r"var spec = (\{.*?\});\n", text, re.S):
+            spec = json.loads(spec)
+            assert "frames" not in spec and "updatemenus" not in spec["layout"]
+            assert not any("hovertext" in d for d in spec["data"])
+        assert ('id="answer-key"' in text) == (variant == "instructor")
+    section = (built / "student" / hb.page_name(course.section(3))).read_text("utf-8")
+    assert "pathway_steps" in course.figures[course.section(3).id]  # a slider and frames
+    for kept in ('class="ms-quiz-data"', 'data-action="check"', "assets/quiz.js", '"sliders"',
+                 '"frames"', '"hovertext"'):
+        assert kept in section, kept
+
+
+def test_drop_elements_counts_nesting():
+    frag = ('<p>keep</p><div class="a x"><div>in</div><div class="b">in</div></div>'
+            '<script type="application/json" class="d">{"a": 1}</script><div class="c">keep</div>')
+    assert hb.drop_elements(frag, {"a", "d"}) == '<p>keep</p><div class="c">keep</div>'
+    with pytest.raises(ValueError, match="unclosed"):
+        hb.drop_elements('<div class="a"><div>', {"a"})
+
+
 def _snapshot(folder):
     return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
@@ -322,7 +376,7 @@ def _snapshot(folder):
 def test_a_failed_or_interrupted_build_leaves_the_previous_build_whole(tmp_path, monkeypatch):
     from widgets.handouts import build as hb
 
-    build_handouts(out=tmp_path, variant="student")
+    build_handouts(FIXTURE_COURSE, out=tmp_path, variant="student")  # mechanics: small course
     before = _snapshot(tmp_path)
     (tmp_path / ".student.building-left0ver").mkdir()  # what a killed build leaves behind
     real_render = hb.Handouts.render
@@ -341,11 +395,11 @@ def test_a_failed_or_interrupted_build_leaves_the_previous_build_whole(tmp_path,
     # the instructor variant fails after the student one was fully rebuilt: nothing changes
     fail_in("instructor", 0, OSError(28, "No space left on device"))
     with pytest.raises(OSError, match="No space"):
-        build_handouts(out=tmp_path, variant="both")
+        build_handouts(FIXTURE_COURSE, out=tmp_path, variant="both")
     assert _snapshot(tmp_path) == before
     # Ctrl-C part-way through the pages
     fail_in("student", 3, KeyboardInterrupt())
     with pytest.raises(KeyboardInterrupt):
-        build_handouts(out=tmp_path, variant="student")
+        build_handouts(FIXTURE_COURSE, out=tmp_path, variant="student")
     assert _snapshot(tmp_path) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["student"]  # no scratch folders left

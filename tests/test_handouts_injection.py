@@ -15,8 +15,7 @@ import frontmatter
 import pytest
 import yaml
 
-from widgets.course import DEFAULT_CONTENT, check_course
-from widgets.handouts import build_handouts
+from widgets.course import DEFAULT_CONTENT
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "injection"
 PAYLOADS = [line for line in (FIXTURE / "payloads.txt").read_text("utf-8").splitlines() if line]
@@ -195,13 +194,10 @@ def assert_nothing_live(page_name: str, text: str) -> None:
             json.loads(m.group(1))
 
 
-@pytest.fixture(scope="module")
-def injected(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("injection")
-    content = make_injected_content(root / "content")
-    _, problems = check_course(content)
-    assert not problems, "the injected copy must stay valid:\n" + "\n".join(map(str, problems))
-    return build_handouts(content=content, out=root / "handouts", variant="both")
+@pytest.fixture
+def injected(injected_handouts) -> Path:
+    """The session's one build of the injected copy (tests/conftest.py checks it is valid)."""
+    return injected_handouts
 
 
 def test_the_payloads_reach_the_pages_as_text(injected):

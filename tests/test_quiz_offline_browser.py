@@ -1,7 +1,7 @@
 """The offline quiz in a real browser: Debian's Chromium, driven by keyboard and by mouse.
 
 The page is written from the fixture course (one question of each kind), with quiz.js
-and quiz.css copied beside it, and opened via file://. The feedback the page shows must
+and quiz.css copied beside it, and opened via file:// in the session's one browser. The feedback the page shows must
 read exactly like the live widget's (the Python grader's text) for the same answer.
 """
 from __future__ import annotations
@@ -16,6 +16,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "quiz"))
 import learner as L  # noqa: E402
 
+from conftest import require_axe  # noqa: E402
 from widgets.course import load_course  # noqa: E402
 from widgets.quiz import QUIZ_CSS, QUIZ_JS, offline_quiz_page  # noqa: E402
 from widgets.quiz.base import MESSAGES, with_confidence  # noqa: E402
@@ -24,23 +25,7 @@ from widgets.quiz.kinds import KINDS  # noqa: E402
 from widgets.quiz.offline import HANDOUT_LEARNER  # noqa: E402
 from widgets.quiz.section_quiz import present_question  # noqa: E402
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-
 pytestmark = pytest.mark.browser
-
-
-def _require_chromium():
-    """Skip (with the reason) without Chromium; in CI, conftest's helper makes that a failure."""
-    try:
-        from conftest import require_chromium
-    except ImportError:
-        if not CHROMIUM.exists():
-            pytest.skip("needs Debian's Chromium at /usr/bin/chromium (apt-get install chromium)")
-    else:
-        require_chromium()
-sync_api = pytest.importorskip("playwright.sync_api", reason="needs playwright (pip install -e .[test])")
 
 SECTION = "nerve-damage"
 PREFIX = f"quiz-{SECTION}"
@@ -66,15 +51,6 @@ def page_url(course, tmp_path_factory):
     shutil.copy(QUIZ_JS, folder / "quiz.js")
     shutil.copy(QUIZ_CSS, folder / "quiz.css")
     return (folder / "quiz.html").as_uri()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _require_chromium()
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture
@@ -296,10 +272,6 @@ def test_print_hides_buttons_and_feedback_and_empties_the_boxes(page, questions)
     page.emulate_media(media="screen")
 
 
-AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
-
-
-@pytest.mark.skipif(not AXE.exists(), reason="needs axe-core (npm ci) in node_modules/")
 @pytest.mark.parametrize("variant", ["student", "instructor"])
 def test_axe_wcag21_aa_with_feedback_shown(browser, course, tmp_path, variant, questions):
     html = tmp_path / f"quiz-{variant}.html"
@@ -312,7 +284,7 @@ def test_axe_wcag21_aa_with_feedback_shown(browser, course, tmp_path, variant, q
         pg.click(f"#{questions[1][0]} button[data-action='reveal']")   # a revealed answer
         uid2, data2 = questions[2]
         _mouse_answer(pg, uid2, data2, L.right_answer(data2))          # a right answer
-        pg.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        pg.add_script_tag(path=str(require_axe()))
         result = pg.evaluate("axe.run(document, {runOnly: {type: 'tag', values: "
                              "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
         problems = [(v["id"], v["nodes"][0]["html"][:120]) for v in result["violations"]]

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -70,15 +69,13 @@ def test_section_quiz_scores_every_question(path, real_course):
     assert all("✓ Correct" in v.feedback.value for v in again.questions)
 
 
-def test_building_every_quiz_of_the_course_is_quick(real_course):
+def test_every_quiz_of_the_course_builds(real_course):
+    """Every section's quiz widget holds every question (its build time: make bench)."""
     if real_course is None:
         pytest.skip("the real course does not validate yet (python -m widgets check)")
-    start = time.perf_counter()
     boxes = [quiz_widget(real_course, s.id, store=False) for s in real_course.sections]
-    took = time.perf_counter() - start
     assert sum(len(b.questions) for b in boxes) == sum(
         len(real_course.quiz(s.id).questions) for s in real_course.sections)
-    assert took < 2.0, f"building every quiz took {took:.2f} s"
 
 
 # ---------------------------------------------- where the items are asked (issue 11)

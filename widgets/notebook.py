@@ -35,6 +35,9 @@ STYLE = """<style>
 .course-problems{border:2px solid #a00;padding:.5em 1em}
 a.term{text-decoration:underline dotted}
 sup.cite a{text-decoration:none}
+.course-table caption{font-weight:600;text-align:left;padding:.3em 0}
+.course-table th,.course-table td{text-align:left;vertical-align:top}
+.course-table-note{font-size:.9em;color:#444}
 </style>"""
 
 
@@ -76,6 +79,9 @@ class SectionView:
 
         for name in names:
             item = build_figure(self.course, name)
+            if item.html:  # a table: its caption and headers are its text
+                _show(item.html)
+                continue
             display(item.figure)  # the figure carries its own title
             lines = "".join(f"<p>{html.escape(x)}</p>" for x in item.alt_text.splitlines() if x.strip())
             _show(f'<details open class="course-figure-alt"><summary>Text description: '

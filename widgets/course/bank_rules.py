@@ -271,19 +271,27 @@ def _parallel(a, b) -> bool:
     return {a.use, b.use} == {"pre", "post"}
 
 
+def _near(a: str, m: difflib.SequenceMatcher) -> bool:
+    """``SequenceMatcher(None, a, b).ratio() >= NEAR_DUPLICATE`` for ``m``'s ``b`` (set
+    once per question), with difflib's cheap upper bounds tried first: the same answer;
+    the full ratio of every pair made each check of the course take 3 s."""
+    m.set_seq1(a)
+    return (m.real_quick_ratio() >= NEAR_DUPLICATE and m.quick_ratio() >= NEAR_DUPLICATE
+            and m.ratio() >= NEAR_DUPLICATE)
+
+
 def _duplicates(ctx, all_stats) -> None:
     seen: list[tuple] = []
     for s, st, q, path, qi in all_stats:
-        for s2, st2, q2, path2, _ in seen:
+        for s2, st2, q2, path2, _, matcher in seen:
             if _parallel(q, q2) and s is s2:
                 continue
             same_form = (q.facts and sorted(q.facts) == sorted(q2.facts) and q.kind == q2.kind
                          and q.level == q2.level)
-            ratio = difflib.SequenceMatcher(None, q.prompt.lower(), q2.prompt.lower()).ratio()
-            if same_form or ratio >= NEAR_DUPLICATE:
+            if same_form or _near(q.prompt.lower(), matcher):
                 why = ("tests the same facts in the same form (kind, level) as"
                        if same_form else "has nearly the same prompt as")
                 ctx.add(path, ctx.line(path, ("questions", qi, "id")),
                         f"question {q.id!r} {why} {q2.id!r} ({path2.name}); change one or drop it")
                 break
-        seen.append((s, st, q, path, qi))
+        seen.append((s, st, q, path, qi, difflib.SequenceMatcher(None, "", q.prompt.lower())))

@@ -7,6 +7,7 @@ normalised so that "7,101" is 7101 and "0.60" is 0.6. The rules that use them li
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
@@ -35,6 +36,12 @@ def numbers_in(text: str) -> list[str]:
     return [number_key(m.group(1)) for m in NUMBER_RE.finditer(text)]
 
 
+@lru_cache(maxsize=4096)
+def _numbers_of(value: str) -> frozenset[str]:
+    """A fact value's numbers, parsed once (the checker asks for them many times)."""
+    return frozenset(numbers_in(value))
+
+
 class Fact(Strict):
     id: Slug
     value: NonEmpty
@@ -53,7 +60,7 @@ class Fact(Strict):
 
     @property
     def numbers(self) -> set[str]:
-        return set(numbers_in(self.value))
+        return set(_numbers_of(self.value))
 
 
 class NotFact(Strict):

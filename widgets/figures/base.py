@@ -12,12 +12,14 @@ from .palette import FONT_FAMILY, INK
 @dataclass(frozen=True)
 class FigureItem:
     """One diagram of a section: its name (in figures.yaml), a title, the figure and
-    its text alternative (plain text, one or more lines)."""
+    its text alternative (plain text, one or more lines). A table is ``html`` (an
+    accessible HTML table with its caption) and no figure."""
 
     name: str
     title: str
-    figure: go.Figure
+    figure: go.Figure | None
     alt_text: str
+    html: str = ""
 
 
 # A small template instead of plotly's default one, which would add about 7 KB of unused

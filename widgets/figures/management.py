@@ -2,40 +2,41 @@
 
 Educational only: it shows which options the sources name, and an order only where a source
 gives one; never a dose.
-Words: content/charts.yaml (management_map).
+Words: content/charts.yaml (management_map). An HTML table (caption, column and row
+headers), not a Plotly figure: screen readers can walk it cell by cell, it prints as text
+and the handouts need no plotly.js table module for it.
 """
 from __future__ import annotations
 
-import plotly.graph_objects as go
+from html import escape
 
 from ..course.charts import TableChart
-from .base import FigureItem, base_layout
+from .base import FigureItem
 from .charts import chart_data
-from .palette import INK, LIGHT_GREY, OKABE_ITO
 
 COLUMNS = ("pain", "first", "next", "severe", "refs")
 EMPTY = "-"
 
 
 def _cells(chart: TableChart) -> list[list[str]]:
+    """The table's columns (not rows), as the chart lists them."""
     return [[r.pain for r in chart.rows], [r.first for r in chart.rows],
             [r.next or EMPTY for r in chart.rows], [r.severe or EMPTY for r in chart.rows],
             [", ".join(r.refs) for r in chart.rows]]
 
 
-def management_map_figure(chart: TableChart) -> go.Figure:
-    headers = [getattr(chart.headers, c) for c in COLUMNS]
-    fig = go.Figure(go.Table(
-        columnwidth=[1.3, 1.6, 1.4, 1.6, 0.55],
-        header=dict(values=[f"<b>{h}</b>" for h in headers], fill_color=OKABE_ITO["blue"],
-                    font=dict(color="#ffffff", size=13), align="left", height=30,
-                    line=dict(color=INK, width=1)),
-        cells=dict(values=_cells(chart), align="left", font=dict(size=12.5, color=INK), height=28,
-                   fill_color=[["#ffffff", "#f2f2f2"] * len(chart.rows)],
-                   line=dict(color=LIGHT_GREY, width=1)),
-    ))
+def management_map_table(chart: TableChart) -> str:
+    """The chart as an accessible HTML table; every content string escaped."""
+    head = "".join(f'<th scope="col">{escape(getattr(chart.headers, c))}</th>' for c in COLUMNS)
+    rows = []
+    for pain, *rest in zip(*_cells(chart)):
+        cells = "".join(f"<td>{escape(v)}</td>" for v in rest)
+        rows.append(f'<tr><th scope="row">{escape(pain)}</th>{cells}</tr>')
     note = " ".join(t for t in (chart.disclaimer, chart.safety, chart.source) if t)
-    return base_layout(fig, chart.title, 580, bottom=80, left=10, right=10, source=note)
+    return ('<div class="course-figure-table">'
+            f'<table class="course-table"><caption>{escape(chart.title)}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            f'<p class="course-table-note">{escape(note)}</p></div>')
 
 
 def management_map_alt_text(chart: TableChart) -> str:
@@ -54,5 +55,5 @@ def management_map_alt_text(chart: TableChart) -> str:
 
 def management_map_item(course) -> FigureItem:
     chart = chart_data(course, "management_map")
-    return FigureItem("management_map", chart.title, management_map_figure(chart),
-                      management_map_alt_text(chart))
+    return FigureItem("management_map", chart.title, None, management_map_alt_text(chart),
+                      html=management_map_table(chart))

@@ -3,7 +3,7 @@
 Pure string building (no plotly), so quiz feedback can show where a question sits
 in the pathway, in a notebook and in an offline handout alike. Highlighted nodes
 differ by fill colour *and* by a thick border and bold text; the chain is also
-given in words (``<title>`` and ``aria-label``).
+given in words (the ``<title>``, the SVG's accessible name).
 """
 from __future__ import annotations
 
@@ -85,12 +85,16 @@ def node_chain_svg(pathway: Pathway, node_ids: list[str]) -> str:
             y += size(item) + GAP_Y
 
     sentence = chain_sentence(pathway, list(node_ids))
+    # Compact markup (it is inlined once per quiz question in every handout page): shared
+    # attributes sit on groups, numbers carry no ".0", the name is the <title> alone.
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="pathway-minimap" role="img" '
         f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
-        f'style="max-width:100%;height:auto" aria-label="{escape(sentence)}">',
+        f'style="max-width:100%;height:auto">',
         f"<title>{escape(sentence)}</title>",
     ]
+    lines_of: dict[bool, list[str]] = {False: [], True: []}
+    heads_of: dict[bool, list[str]] = {False: [], True: []}
     for i, e in enumerate(edges):
         x1, y1 = pos[e.source]
         x2, y2 = pos[e.target]
@@ -100,43 +104,54 @@ def node_chain_svg(pathway: Pathway, node_ids: list[str]) -> str:
             points += [(sx - 2, sy + SLOT_H / 2), (sx + BOX_W + 2, sy + SLOT_H / 2)]
         points.append((x2 - 7, y2 + BOX_H / 2))
         hot = e.target in marked or e.source in marked
-        colour = INK if hot else GREY
-        d = f"M{points[0][0]:.1f},{points[0][1]:.1f}"
+        d = f"M{_n(points[0][0])} {_n(points[0][1])}"
         for (ax, ay), (bx, by) in zip(points, points[1:]):
             if ay == by:
-                d += f" L{bx:.1f},{by:.1f}"
+                d += f"L{_n(bx)} {_n(by)}"
                 continue
             bend = max(8.0, (bx - ax) / 2)
-            d += f" C{ax + bend:.1f},{ay:.1f} {bx - bend:.1f},{by:.1f} {bx:.1f},{by:.1f}"
-        out.append(f'<path d="{d}" fill="none" stroke="{colour}" '
-                   f'stroke-width="{1.8 if hot else 1.2}"/>')
+            d += f"C{_n(ax + bend)} {_n(ay)} {_n(bx - bend)} {_n(by)} {_n(bx)} {_n(by)}"
+        lines_of[hot].append(f'<path d="{d}"/>')
         ex, ey = points[-1]
-        out.append(_arrowhead(ex - 1, ey, ex + 6, ey, colour))
+        heads_of[hot].append(_arrowhead(ex - 1, ey, ex + 6, ey))
+    for hot in (False, True):
+        colour, width_ = (INK, 1.8) if hot else (GREY, 1.2)
+        if lines_of[hot]:
+            out.append(f'<g fill="none" stroke="{colour}" stroke-width="{width_}">'
+                       + "".join(lines_of[hot]) + f'</g><g fill="{colour}">'
+                       + "".join(heads_of[hot]) + "</g>")
+    out.append(f'<g font-family="Arial, Helvetica, sans-serif" font-size="{FONT}" '
+               f'text-anchor="middle" fill="{INK}" stroke-width="1.5">')
     for n in chain:
         node = pathway.node(n)
         style = kind_style(node.kind)
         x, y = pos[n]
         hot = n in marked
-        fill = style.colour if hot else "#ffffff"
-        text_colour = _on(style.colour) if hot else INK
         dash = f' stroke-dasharray="{style.dash}"' if style.dash and not hot else ""
         out.append(f'<g class="node{" highlighted" if hot else ""}" data-node="{escape(n)}">')
-        out.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{BOX_W}" height="{BOX_H}" rx="6" '
-                   f'fill="{fill}" stroke="{INK if hot else style.colour}" '
-                   f'stroke-width="{3 if hot else 1.5}"{dash}/>')
+        if hot:
+            out.append(f'<rect x="{_n(x)}" y="{_n(y)}" width="{BOX_W}" height="{BOX_H}" rx="6" '
+                       f'fill="{style.colour}" stroke="{INK}" stroke-width="3"/>')
+        else:
+            out.append(f'<rect x="{_n(x)}" y="{_n(y)}" width="{BOX_W}" height="{BOX_H}" rx="6" '
+                       f'fill="#ffffff" stroke="{style.colour}"{dash}/>')
         lines = textwrap.wrap(node.label, WRAP) or [node.label]
         lines = lines[:3]
         first = y + BOX_H / 2 - (len(lines) - 1) * LINE / 2 + FONT * 0.35
-        weight = ' font-weight="bold"' if hot else ""
-        out.append(f'<text x="{x + BOX_W / 2:.1f}" y="{first:.1f}" text-anchor="middle" '
-                   f'font-family="Arial, Helvetica, sans-serif" font-size="{FONT}" '
-                   f'fill="{text_colour}"{weight}>')
-        for i, line in enumerate(lines):
-            dy = 0 if i == 0 else LINE
-            out.append(f'<tspan x="{x + BOX_W / 2:.1f}" dy="{dy}">{escape(line)}</tspan>')
+        cx = _n(x + BOX_W / 2)
+        look = f' fill="{_on(style.colour)}" font-weight="bold"' if hot else ""
+        out.append(f'<text x="{cx}" y="{_n(first)}"{look}>{escape(lines[0])}')
+        for line in lines[1:]:
+            out.append(f'<tspan x="{cx}" dy="{LINE}">{escape(line)}</tspan>')
         out.append("</text></g>")
-    out.append("</svg>")
+    out.append("</g></svg>")
     return "".join(out)
+
+
+def _n(value: float) -> str:
+    """A coordinate with one decimal at most and no trailing ".0"."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
 
 
 def _order_rows(rows: dict[int, list[str]], parents_of: dict[str, list[str]]) -> None:
@@ -154,7 +169,7 @@ def _order_rows(rows: dict[int, list[str]], parents_of: dict[str, list[str]]) ->
             rank[n] = i - (len(members) - 1) / 2
 
 
-def _arrowhead(ax: float, ay: float, bx: float, by: float, colour: str) -> str:
+def _arrowhead(ax: float, ay: float, bx: float, by: float) -> str:
     dx, dy = bx - ax, by - ay
     length = (dx * dx + dy * dy) ** 0.5 or 1.0
     ux, uy = dx / length, dy / length
@@ -163,8 +178,8 @@ def _arrowhead(ax: float, ay: float, bx: float, by: float, colour: str) -> str:
     p1 = (bx, by)
     p2 = (bx - ux * size + px * size / 2, by - uy * size + py * size / 2)
     p3 = (bx - ux * size - px * size / 2, by - uy * size - py * size / 2)
-    pts = " ".join(f"{a:.1f},{b:.1f}" for a, b in (p1, p2, p3))
-    return f'<polygon points="{pts}" fill="{colour}"/>'
+    pts = " ".join(f"{_n(a)},{_n(b)}" for a, b in (p1, p2, p3))
+    return f'<polygon points="{pts}"/>'
 
 
 def _on(colour: str) -> str:

@@ -28,6 +28,7 @@ from ..course.models import MultipleChoice, Ordering, SingleChoice, TrueFalse
 from ..page import SectionPage, course_map_html, review_section_id
 from ..quiz.record import DASHBOARD_JS, RECORD_JS, record_config
 from ..text import Citations, markdown_html
+from .plotlyjs import ASSET_NAME as PLOTLY_JS, check_traces, plotly_bundle
 
 HERE = Path(__file__).resolve().parent
 ASSETS = HERE / "assets"
@@ -157,12 +158,73 @@ class FigureBlock:
     title: str
     alt_text: str
     spec_json: str  # script-safe JSON: {"data", "layout", "config"[, "frames"]}
+    html: str = ""  # a table instead of a plot: sanitised HTML with its own caption
     name: str = ""  # the figure's name in figures.yaml
+
+    def for_print(self) -> "FigureBlock":
+        """The figure as paper shows it: no dropdown, slider, animation frames or hover
+        text (none of them prints, the text description below each figure says it all,
+        and the print page carries every figure of the course)."""
+        if not self.spec_json:
+            return self
+        spec = json.loads(self.spec_json)
+        spec.pop("frames", None)
+        for control in ("sliders", "updatemenus"):
+            spec["layout"].pop(control, None)
+        for trace in spec["data"]:
+            hover = [trace.pop(k, None) for k in ("hovertext", "hovertemplate")]
+            if any(h is not None for h in hover):
+                trace["hoverinfo"] = "none"
+        return FigureBlock(self.div_id, self.title, self.alt_text, script_json(spec), self.html,
+                           self.name)
+
+
+# What a quiz needs on screen only (quiz.css hides it in print): the print page carries
+# its quizzes as worksheets without it, and the answer key once, at the end (instructor).
+PRINT_DROPS = ("ms-quiz__buttons", "ms-quiz__feedback", "ms-quiz__pathway", "ms-quiz__score",
+               "ms-quiz__intro", "ms-quiz__key", "ms-quiz-data", "ms-quiz-messages")
+_OPEN_TAG = re.compile(r'<(div|p|script)\b[^>]*\bclass="([^"]*)"[^>]*>')
+
+
+def drop_elements(fragment: str, classes: Iterable[str]) -> str:
+    """``fragment`` without the elements that carry one of ``classes`` (nesting counted)."""
+    wanted = set(classes)
+    out, pos = [], 0
+    while True:
+        m = _OPEN_TAG.search(fragment, pos)
+        while m and not wanted & set(m.group(2).split()):
+            m = _OPEN_TAG.search(fragment, m.end())
+        if m is None:
+            out.append(fragment[pos:])
+            return "".join(out)
+        tag, depth, i = m.group(1), 1, m.end()
+        pair = re.compile(rf"<{tag}\b[^>]*>|</{tag}>")
+        while depth:
+            n = pair.search(fragment, i)
+            if n is None:
+                raise ValueError(f"unclosed <{tag} class={m.group(2)!r}> in a quiz fragment")
+            depth += -1 if n.group(0).startswith("</") else 1
+            i = n.end()
+        out.append(fragment[pos:m.start()])
+        pos = i
 
 
 def _section_figures():
     """``widgets.figures.section_figures`` (``None`` until that module provides it)."""
     return _optional("widgets.figures", "section_figures")
+
+
+def compact(spec):
+    """A figure's JSON as the handouts need it: numbers to 3 decimals (a tenth of a pixel
+    on these figures), no ``meta`` (the Python side's bookkeeping)."""
+    if isinstance(spec, float):
+        r = round(spec, 3)
+        return int(r) if r.is_integer() else r
+    if isinstance(spec, list):
+        return [compact(v) for v in spec]
+    if isinstance(spec, dict):
+        return {k: compact(v) for k, v in spec.items() if k != "meta"}
+    return spec
 
 
 def figure_blocks(course: Course, section: Section) -> list[FigureBlock]:
@@ -181,13 +243,28 @@ def figure_blocks(course: Course, section: Section) -> list[FigureBlock]:
             div_id = f"fig-{section.number}-{slug(item.name)}-{n}"
             n += 1
         seen.add(div_id)
-        spec = json.loads(pio.to_json(item.figure, validate=False, engine="json"))
+        if getattr(item, "html", ""):
+            blocks.append(FigureBlock(div_id, item.title, item.alt_text, "", item.html, name))
+            continue
+        spec = compact(json.loads(pio.to_json(item.figure, validate=False, engine="json")))
+        check_traces(item.name, {d.get("type", "scatter") for d in spec.get("data", [])})
         payload = {"data": spec.get("data", []), "layout": spec.get("layout", {}),
                    "config": PLOTLY_CONFIG}
         if spec.get("frames"):
             payload["frames"] = spec["frames"]
-        blocks.append(FigureBlock(div_id, item.title, item.alt_text, script_json(payload), name))
+        blocks.append(FigureBlock(div_id, item.title, item.alt_text, script_json(payload),
+                                  name=name))
     return blocks
+
+
+def _figures(course: Course, section: Section,
+             cache: dict[str, list[FigureBlock]] | None) -> list[FigureBlock]:
+    """A section's figure blocks, drawn once per build (both variants show the same)."""
+    if cache is None:
+        return figure_blocks(course, section)
+    if section.id not in cache:
+        cache[section.id] = figure_blocks(course, section)
+    return cache[section.id]
 
 
 # ------------------------------------------------------------------ the pages
@@ -254,10 +331,11 @@ class SectionParts:
 
     @classmethod
     def render(cls, course: Course, section: Section, variant: str,
-               glossary_href: str = "glossary.html") -> "SectionParts":
+               glossary_href: str = "glossary.html",
+               figures: dict[str, list[FigureBlock]] | None = None) -> "SectionParts":
         page = SectionPage(course, section, glossary_href=glossary_href)
         header = page.header_html()
-        figures = figure_blocks(course, section)
+        figures = _figures(course, section, figures)
         where = course.figure_parts.get(section.id, {})
         checks_html, test_html = _offline("offline_checks_html"), _offline("offline_test_html")
         intro = page.body_html("overview") if section.intro.strip() else ""
@@ -284,18 +362,28 @@ class SectionParts:
             parts=parts, tests=tests,
         )
 
+    @property
+    def has_plots(self) -> bool:
+        """Whether a figure needs plotly.js (a table does not)."""
+        return any(f.spec_json for f in self.figures)
+
     def for_print(self) -> "SectionParts":
         """The same parts with headings one level down and ids unique on the print page."""
         names = ["header", "teaching", "body", "quiz", "summary", "terms", "references", "footer",
                  "tests"]
         frags = [getattr(self, n) for n in names]
-        frags += [x for p in self.parts for x in (p.body, p.checks)]
+        for n in ("quiz", "tests"):  # on paper, quizzes are worksheets
+            frags[names.index(n)] = drop_elements(frags[names.index(n)], PRINT_DROPS)
+        frags += [x for p in self.parts for x in (p.body, drop_elements(p.checks, PRINT_DROPS))]
         scoped = [demote_headings(f) for f in scope_ids(frags, f"s{self.section.number}-")]
         kwargs = dict(zip(names, scoped))
         rest = iter(scoped[len(names):])
-        parts = [PartBlock(p.slug, p.title, next(rest), p.figures, next(rest)) for p in self.parts]
-        return SectionParts(section=self.section, figures=self.figures, has_quiz=self.has_quiz,
-                            intro_figures=self.intro_figures, parts=parts, **kwargs)
+        parts = [PartBlock(p.slug, p.title, next(rest), [f.for_print() for f in p.figures],
+                           next(rest)) for p in self.parts]
+        return SectionParts(section=self.section, figures=[f.for_print() for f in self.figures],
+                            has_quiz=self.has_quiz,
+                            intro_figures=[f.for_print() for f in self.intro_figures],
+                            parts=parts, **kwargs)
 
 
 def course_footer_html(course: Course) -> str:
@@ -390,12 +478,10 @@ class Assets:
 
     def files(self) -> dict[str, bytes]:
         """Every file ``assets/`` holds, by name."""
-        from plotly.offline import get_plotlyjs
-
         out = {
             "handout.css": (ASSETS / "handout.css").read_bytes(),
             "print.css": (ASSETS / "print.css").read_bytes(),
-            "plotly.min.js": get_plotlyjs().encode("utf-8"),
+            PLOTLY_JS: plotly_bundle().source.encode("utf-8"),  # basic bundle: plotlyjs.py
         }
         if self.quiz.js:
             out["quiz.js"] = self.quiz.js.read_bytes()
@@ -409,16 +495,18 @@ class Assets:
         return out
 
     def head(self, *, plotly: bool, quiz: bool, record: bool | None = None,
-             dashboard: bool = False) -> Markup:
+             dashboard: bool = False, quiz_script: bool = True) -> Markup:
         """The ``<link>``/``<script>`` elements of a page's head. ``record``: record.js keeps
         the learner's answers (default: on pages with a quiz); ``dashboard``: the index
-        dashboard (record.js and dashboard.js)."""
-        record = (quiz if record is None else record) or dashboard
+        dashboard (record.js and dashboard.js); ``quiz_script=False``: quizzes as
+        worksheets (quiz.css, no quiz.js: the print page)."""
+        record = (quiz and quiz_script if record is None else record) or dashboard
         styles = [("handout.css", "all")]
         if quiz and self.quiz.css:
             styles.append(("quiz.css", "all"))
         styles.append(("print.css", "print"))
-        scripts = (["plotly.min.js"] if plotly else []) + (["quiz.js"] if quiz and self.quiz.js else [])
+        scripts = ([PLOTLY_JS] if plotly else []) + (
+            ["quiz.js"] if quiz and quiz_script and self.quiz.js else [])
         scripts += ["record.js"] if record and self.quiz.js else []
         scripts += ["dashboard.js"] if dashboard and self.quiz.js else []
         parts = []
@@ -440,7 +528,8 @@ class Assets:
 class Handouts:
     """Renders the pages of one variant of the handouts."""
 
-    def __init__(self, course: Course, variant: str = "student", assets: Assets | None = None):
+    def __init__(self, course: Course, variant: str = "student", assets: Assets | None = None,
+                 figures: dict[str, list[FigureBlock]] | None = None):
         if variant not in VARIANTS:
             raise ValueError(f"unknown variant {variant!r}; use one of {', '.join(VARIANTS)}")
         self.course = course
@@ -448,6 +537,7 @@ class Handouts:
         self.assets = assets or Assets()
         self.env = environment()
         self._parts: dict[str, SectionParts] = {}
+        self._figures = {} if figures is None else figures  # shared by a build's variants
 
     # -- shared context -------------------------------------------------------------
     def _ctx(self, **kw) -> dict:
@@ -462,7 +552,8 @@ class Handouts:
 
     def parts(self, section: Section) -> SectionParts:
         if section.id not in self._parts:
-            self._parts[section.id] = SectionParts.render(self.course, section, self.variant)
+            self._parts[section.id] = SectionParts.render(self.course, section, self.variant,
+                                                          figures=self._figures)
         return self._parts[section.id]
 
     def pages(self) -> list[str]:
@@ -507,12 +598,13 @@ class Handouts:
             if i + 1 < len(sections) else None,
             current=page_name(section))
         if standalone:  # one file on its own: glossary terms link to this page's own list
-            parts = SectionParts.render(self.course, section, self.variant, glossary_href="")
+            parts = SectionParts.render(self.course, section, self.variant, glossary_href="",
+                                        figures=self._figures)
         else:
             parts = self.parts(section)
         return self.env.get_template("section.html.j2").render(self._ctx(
             title=f"{section.number} · {section.title}", nav=nav, standalone=standalone,
-            head=self.assets.head(plotly=bool(parts.figures), quiz=parts.has_quiz),
+            head=self.assets.head(plotly=parts.has_plots, quiz=parts.has_quiz),
             s=self._markup(parts)))
 
     def index(self) -> str:
@@ -547,8 +639,8 @@ class Handouts:
         parts = [self.parts(s).for_print() for s in self.course.sections]
         return self.env.get_template("print.html.j2").render(self._ctx(
             title=f"{self.course.info.title}: all sections", nav=Nav(current="print.html"),
-            head=self.assets.head(plotly=any(p.figures for p in parts),
-                                  quiz=any(p.has_quiz for p in parts)),
+            head=self.assets.head(plotly=any(p.has_plots for p in parts),
+                                  quiz=any(p.has_quiz for p in parts), quiz_script=False),
             sections=[self._markup(p) for p in parts],
             key=answer_key(self.course) if self.variant == "instructor" else None))
 
@@ -560,7 +652,7 @@ class Handouts:
 
         def figs(blocks):
             return [dict(div_id=f.div_id, title=f.title, alt=alt_html(f.alt_text),
-                         spec=Markup(f.spec_json)) for f in blocks]
+                         spec=Markup(f.spec_json), html=Markup(f.html)) for f in blocks]
 
         out["figures"] = figs(p.figures)
         out["intro_figures"] = figs(p.intro_figures)
@@ -627,11 +719,13 @@ def _build_and_swap(course: Course, jobs: list[tuple[str, Path, str]],
     for _, folder, _ in jobs:
         _check_target(folder)
     scratches: list[Path] = []
+    figures: dict[str, list[FigureBlock]] = {}  # drawn once, shown by every variant
     try:
         for variant, folder, label in jobs:
             scratch = _scratch(folder)
             scratches.append(scratch)
-            _write_variant(Handouts(course, variant), scratch, progress, numbers, total, label)
+            _write_variant(Handouts(course, variant, figures=figures), scratch, progress, numbers,
+                           total, label)
         for scratch, (_, folder, _) in zip(scratches, jobs):
             _swap_in(scratch, folder)
     finally:
