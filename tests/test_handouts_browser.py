@@ -174,6 +174,7 @@ def check_quiz_by_keyboard(visit: Visit) -> None:
     out is exactly the Python grader's for that answer."""
     import json
 
+    from widgets.quiz.base import with_confidence
     from widgets.quiz.kinds import KINDS
 
     page = visit.page
@@ -184,6 +185,13 @@ def check_quiz_by_keyboard(visit: Visit) -> None:
     q.locator(".ms-quiz__controls input").first.focus()
     page.keyboard.press("Space")
     assert q.evaluate("q => q.querySelectorAll('input:checked').length") == 1
+    for _ in range(20):  # Tab to "How sure are you?" and say: low
+        page.keyboard.press("Tab")
+        if q.evaluate("q => document.activeElement.id.endsWith('-c-low')"):
+            break
+    else:
+        pytest.fail("How sure are you? cannot be reached with Tab")
+    page.keyboard.press("Space")
     for _ in range(40):  # Tab to this question's Check button
         page.keyboard.press("Tab")
         if q.evaluate("q => document.activeElement === q.querySelector('[data-action=check]')"):
@@ -194,7 +202,8 @@ def check_quiz_by_keyboard(visit: Visit) -> None:
     feedback = q.locator(".ms-quiz__feedback")
     assert feedback.get_attribute("aria-live") == "polite"
     page.wait_for_function("el => el.textContent.trim() !== ''", arg=feedback.element_handle())
-    assert _text(feedback.inner_text()) == _text(KINDS[data["kind"]].grade(data, answer).text())
+    graded = with_confidence(KINDS[data["kind"]].grade(data, answer), "low")
+    assert _text(feedback.inner_text()) == _text(graded.text())
 
 
 @pytest.fixture(scope="module")

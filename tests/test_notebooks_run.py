@@ -61,7 +61,9 @@ def test_notebook_shows_the_whole_section(executed_notebooks, course, name):
 
     section = course.section(NAME_RE.match(name)["slug"])
     shown = _html(outputs)
-    assert f"<h1>{section.title}</h1>" in shown
+    # the title is the notebook's first (Markdown) cell, readable before anything runs
+    first = nb.cells[0]
+    assert first.cell_type == "markdown" and section.title in first.source
     assert course.info.red_flags[0].signs in shown and "Content last reviewed" in shown
 
     items = section_figures(course, section.id)
@@ -76,7 +78,13 @@ def test_notebook_shows_the_whole_section(executed_notebooks, course, name):
         else:          # a figure, with its text alternative under it
             assert item.alt_text.splitlines()[0] in shown, item.name
 
-    questions = course.quiz(section.id).questions
+    # the end quiz, every part's check-yourself items, and the pre-/post-test where they live
+    questions = list(course.quiz(section.id).questions)
+    questions += [q for part in section.parts for q in course.checks(section.id, part.slug)]
+    if section.order == 0:
+        questions += course.pretest().questions
+    elif section.id == course.sections[-1].id:
+        questions += course.posttest().questions
     if questions:
         assert any(WIDGET in o.get("data", {}) for o in outputs)
         state = html.unescape(json.dumps(nb.metadata["widgets"][STATE]["state"],

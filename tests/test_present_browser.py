@@ -44,19 +44,17 @@ def page_path(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def page(page_path):
+def page(page_path, browser):
     _require_chromium()
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        pg = browser.new_page(viewport={"width": 1280, "height": 720})
-        errors: list[str] = []
-        pg.on("pageerror", lambda e: errors.append(str(e)))
-        pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        pg.goto(page_path.resolve().as_uri() + f"#{SECTION}")
-        pg.wait_for_function("() => document.querySelector('#present-chart .main-svg')")
-        pg.errors = errors
-        yield pg
-        browser.close()
+    pg = browser.new_page(viewport={"width": 1280, "height": 720})
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.goto(page_path.resolve().as_uri() + f"#{SECTION}")
+    pg.wait_for_function("() => document.querySelector('#present-chart .main-svg')")
+    pg.errors = errors
+    yield pg
+    pg.close()
 
 
 def _visible_card(page):

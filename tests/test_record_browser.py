@@ -76,13 +76,7 @@ def questions(course):
             for q in course.quiz(SECTION).questions]
 
 
-@pytest.fixture(scope="module")
-def browser():
-    require_chromium()
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+# the browser: one Chromium for the whole suite (tests/conftest.py)
 
 
 class Tab:

@@ -96,13 +96,7 @@ def served(tmp_path_factory):
     server.shutdown()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    _require_chromium()
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
+# the browser: one Chromium for the whole suite (tests/conftest.py)
 
 
 def _open_section(browser, base: str, start: dict | None = None):

@@ -105,5 +105,7 @@ def test_installed_course_writes_and_runs_a_notebook_from_an_unrelated_folder(in
     outputs = [o for c in nb.cells for o in c.get("outputs", [])]
     assert not [o for o in outputs if o.output_type == "error"]
     html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
-    assert "Nerve damage" in html or "nerve damage" in html.lower()
+    assert "Nerve damage" in nb.cells[0].source  # the title cell, readable before running
+    # the installed course's own prose reached the notebook: its first part's opening words
+    assert "Content last reviewed" in html and "demyelinat" in html.lower()
     assert 'class="course-problems"' not in html
