@@ -343,6 +343,13 @@ def run_notebook(page, server: LabServer, name: str, *, course, section_id: str,
                  return [...q.querySelectorAll('.widget-radio-box label')]
                    .some(l => l.textContent.trim() === text && l.querySelector('input').checked); }""",
             arg=option.text)
+        # how sure, before Check (confidence-based marking)
+        sure = button(box, MESSAGES["confidence_medium"])
+        sure.click()
+        page.wait_for_function(
+            """(text) => [...document.querySelectorAll('[data-lab-test="question"] button')]
+                 .some(b => b.textContent.trim() === text && b.classList.contains('mod-active'))""",
+            arg=MESSAGES["confidence_medium"])
         page.evaluate(JS_ARM_TIMER, headline)
         button(box, "Check").click()
         page.wait_for_function("() => window.__labTest.t1 !== null", timeout=60_000, polling="raf")

@@ -105,3 +105,41 @@ def test_notebook_runs_in_jupyterlab(browser, lab, course, name):
     assert run.page_errors == [], "\n".join(run.page_errors)
     # no kernel of this notebook is left running
     assert not [s for s in lab.sessions() if s.get("path") == f"notebooks/{name}"]
+
+
+TOC_NOTEBOOK = "03-nerve-damage-and-sensation.ipynb"
+
+
+def test_table_of_contents_lists_the_parts_before_anything_runs(lab, browser, course):
+    """Opened and not run: JupyterLab's table of contents already lists the section title
+    and every part, from the generated Markdown cells."""
+    section = course.section(NAME_RE.match(TOC_NOTEBOOK)["slug"])
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.set_default_timeout(120_000)
+        page.goto(lab.lab_url(f"notebooks/{TOC_NOTEBOOK}", "toc"), wait_until="domcontentloaded")
+        page.wait_for_function("() => window.jupyterapp !== undefined")
+        page.wait_for_function("""() => { const w = window.jupyterapp.shell.currentWidget;
+            return !!w && !!w.context && w.context.isReady; }""")
+        page.evaluate("() => window.jupyterapp.commands.execute('toc:show-panel')")
+        page.wait_for_selector(".jp-TableOfContents-tree .jp-tocItem-content")
+        entries = [" ".join(t.split()) for t in
+                   page.locator(".jp-TableOfContents-tree .jp-tocItem-content").all_inner_texts()]
+        executed = page.evaluate("""() => window.jupyterapp.shell.currentWidget.content.widgets
+            .filter(c => c.model.type === 'code' && c.model.executionCount).length""")
+        (ROOT / "build").mkdir(exist_ok=True)
+        page.screenshot(path=str(ROOT / "build" / "lab-toc-before-run.png"))
+    finally:
+        context.close()
+        lab.shutdown_kernels(f"notebooks/{TOC_NOTEBOOK}")
+    assert executed == 0
+    want = [f"{section.number} · {section.title}"] + [p.title for p in section.parts]
+    got = [e for e in entries if e in want or any(e.endswith(w) for w in want)]
+    assert len(got) >= len(want), entries
+    for w in want:
+        assert any(e == w or e.endswith(" " + w) for e in entries), (w, entries)
+    # in the order of the section
+    positions = [next(i for i, e in enumerate(entries) if e == w or e.endswith(" " + w))
+                 for w in want]
+    assert positions == sorted(positions), entries

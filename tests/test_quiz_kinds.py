@@ -64,6 +64,7 @@ def test_single_feedback_words_and_symbols(course):
     view = _view(course, "fx-single")
     wrong = L.all_wrong(view.data)[0]
     view.choice.value = wrong
+    view.confidence.value = "low"
     view.check_button.click()
     assert view.last_feedback.headline == "✗ Not quite"
     assert view.last_feedback.lines[0].mark == "✗ Not right"
@@ -154,6 +155,7 @@ def test_pathway_chain_follows_edges_in_causal_order(course):
 def test_wrong_answer_shows_the_pathway_text_and_figure(course):
     view = _view(course, "fx-single")
     view.choice.value = L.all_wrong(view.data)[0]
+    view.confidence.value = "medium"
     view.check_button.click()
     fb = view.feedback.value
     assert "Look again at the pathway: Demyelination → Slowed conduction" in fb

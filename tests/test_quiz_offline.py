@@ -79,7 +79,8 @@ def _check_page(course, html: str, section_ids: list[str]) -> Page:
     for control in page.controls:
         assert control.get("id") in page.label_for, f"control without a label: {control}"
     n_questions = sum(len(course.quiz(s).questions) for s in section_ids)
-    assert page.tags["fieldset"] == page.tags["legend"] == n_questions
+    # each question is a fieldset, with a "How sure are you?" fieldset inside it
+    assert page.tags["fieldset"] == page.tags["legend"] == 2 * n_questions
     data = [json.loads(t) for a, t in page.scripts if a.get("class") == "ms-quiz-data"]
     assert len(data) == n_questions
     assert all(a.get("type") == "application/json" for a, _ in page.scripts)
@@ -92,7 +93,8 @@ def test_fixture_quiz_is_semantic_html(course):
     html = offline_quiz_html(course, "nerve-damage")
     page = _check_page(course, html, ["nerve-damage"])
     kinds = Counter(c.get("type", "select") for c in page.controls)
-    assert kinds["radio"] == 3 + 2 and kinds["checkbox"] == 3 and kinds["select"] == 6
+    assert kinds["radio"] == 3 + 2 + 3 * 5 and kinds["checkbox"] == 3 and kinds["select"] == 6
+    assert html.count("<legend>How sure are you?</legend>") == 5
     assert html.count('data-action="check">Check<') == 5
     assert html.count('data-action="retry">Try again<') == 5
     assert html.count('data-action="reveal">Show answer<') == 5

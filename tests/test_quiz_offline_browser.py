@@ -19,6 +19,8 @@ import learner as L  # noqa: E402
 from conftest import require_axe  # noqa: E402
 from widgets.course import load_course  # noqa: E402
 from widgets.quiz import QUIZ_CSS, QUIZ_JS, offline_quiz_page  # noqa: E402
+from widgets.quiz.base import MESSAGES, with_confidence  # noqa: E402
+from widgets.quiz.confidence import LEVELS  # noqa: E402
 from widgets.quiz.kinds import KINDS  # noqa: E402
 from widgets.quiz.offline import HANDOUT_LEARNER  # noqa: E402
 from widgets.quiz.section_quiz import present_question  # noqa: E402
@@ -73,8 +75,8 @@ def _text(s: str) -> str:
     return "\n".join(re.sub(r"\s+", " ", line).strip() for line in s.splitlines() if line.strip())
 
 
-def _expected(data, answer) -> str:
-    return _text(KINDS[data["kind"]].grade(data, answer).text())
+def _expected(data, answer, level="medium") -> str:
+    return _text(with_confidence(KINDS[data["kind"]].grade(data, answer), level).text())
 
 
 def _feedback(pg, uid) -> str:
@@ -85,8 +87,9 @@ def _active_action(pg) -> str | None:
     return pg.evaluate("document.activeElement && document.activeElement.getAttribute('data-action')")
 
 
-def _keyboard_answer(pg, uid, data, answer) -> None:
-    """Answer with the keyboard only, then Tab to Check and press Enter."""
+def _keyboard_answer(pg, uid, data, answer, level="medium") -> None:
+    """Answer with the keyboard only, Tab to "How sure are you?" and choose ``level`` with
+    Space and the arrow keys, then Tab to Check and press Enter."""
     kind = data["kind"]
     if kind in ("single", "truefalse"):
         k = answer if kind == "single" else (0 if answer else 1)
@@ -108,12 +111,22 @@ def _keyboard_answer(pg, uid, data, answer) -> None:
             pg.focus(f"#{uid}-{slot}{pos}")
             for _ in range(data["choices"].index(a) + 1):  # below the placeholder
                 pg.keyboard.press("ArrowDown")
+    if level is not None:
+        pg.keyboard.press("Tab")
+        assert pg.evaluate("document.activeElement.id") == f"{uid}-c-low", \
+            "Tab from the last control should reach How sure are you?"
+        pg.keyboard.press("Space")
+        for _ in range(LEVELS.index(level)):
+            pg.keyboard.press("ArrowDown")
+        assert pg.evaluate("document.activeElement.id") == f"{uid}-c-{level}"
+    else:  # pass over the group without choosing
+        pg.keyboard.press("Tab")
     pg.keyboard.press("Tab")
-    assert _active_action(pg) == "check", "Tab from the last control should reach Check"
+    assert _active_action(pg) == "check", "Tab from How sure should reach Check"
     pg.keyboard.press("Enter")
 
 
-def _mouse_answer(pg, uid, data, answer) -> None:
+def _mouse_answer(pg, uid, data, answer, level="medium") -> None:
     kind = data["kind"]
     if kind == "single":
         pg.click(f"label[for='{uid}-o{answer}']")
@@ -126,6 +139,8 @@ def _mouse_answer(pg, uid, data, answer) -> None:
         slot = "p" if kind == "ordering" else "m"
         for pos, a in enumerate(answer):
             pg.select_option(f"#{uid}-{slot}{pos}", str(a))
+    if level is not None:
+        pg.click(f"label[for='{uid}-c-{level}']")
     pg.click(f"#{uid} button[data-action='check']")
 
 
@@ -168,7 +183,8 @@ def test_keyboard_wrong_then_retry_then_right(page, questions):
         got = _feedback(page, uid)
         assert got.startswith("✓ Correct"), (uid, got)
         assert got == _expected(data, right), uid
-    assert page.locator(".ms-quiz__score").inner_text() == "Score: 5 of 5 answered correctly"
+    assert page.locator(".ms-quiz__score").inner_text() == (
+        "Score: 5 of 5 answered correctly; confidence-weighted score 10 of a possible 15")
 
 
 def test_mouse_wrong_then_right_then_show_answer(page, questions):
@@ -185,7 +201,8 @@ def test_mouse_wrong_then_right_then_show_answer(page, questions):
         assert shown == _text(KINDS[data["kind"]].reveal(data).text())
         for text in L.explanations(data):
             assert _text(text) in shown
-    assert page.locator(".ms-quiz__score").inner_text() == "Score: 5 of 5 answered correctly"
+    assert page.locator(".ms-quiz__score").inner_text() == (
+        "Score: 5 of 5 answered correctly; confidence-weighted score 10 of a possible 15")
 
 
 def test_check_without_an_answer_asks_for_one(page, questions):
@@ -194,9 +211,46 @@ def test_check_without_an_answer_asks_for_one(page, questions):
     assert _feedback(page, uid) == _expected(data, None)
 
 
+@pytest.mark.parametrize("level", LEVELS)
+def test_keyboard_confidence_at_each_level_for_every_kind(page, questions, level):
+    points = {"low": (1, 0), "medium": (2, -2), "high": (3, -6)}[level]
+    total = 0
+    for uid, data in questions:
+        wrong = _first_wrong(data)
+        _keyboard_answer(page, uid, data, wrong, level)
+        got = _feedback(page, uid)
+        assert got == _expected(data, wrong, level), uid
+        shown = f"+{points[1]}" if points[1] > 0 else str(points[1])
+        assert f"How sure you were: {level}. Points for this answer: {shown} " in got
+        sure = MESSAGES["confident_error"] in got
+        assert sure == (level == "high"), (uid, got)
+        if sure:  # the marked line comes straight after the headline, before the why
+            assert got.splitlines()[1] == MESSAGES["confident_error"]
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")  # Try again clears the answer and how sure
+        assert page.eval_on_selector_all(f"#{uid} input:checked", "els => els.length") == 0
+        _keyboard_answer(page, uid, data, L.right_answer(data), level)
+        got = _feedback(page, uid)
+        assert got == _expected(data, L.right_answer(data), level), uid
+        assert f"Points for this answer: +{points[0]} " in got and MESSAGES["confident_error"] not in got
+        total += points[0]
+    assert page.locator(".ms-quiz__score").inner_text() == (
+        f"Score: 5 of 5 answered correctly; confidence-weighted score {total} of a possible 15")
+
+
+def test_check_without_how_sure_asks_for_it(page, questions):
+    uid, data = questions[0]
+    _keyboard_answer(page, uid, data, L.right_answer(data), level=None)
+    got = _feedback(page, uid)
+    assert got == _text(MESSAGES["incomplete"] + "\n" + MESSAGES["choose_confidence"])
+    assert page.get_attribute(f"#{uid}", "data-state") is None
+    assert page.locator(".ms-quiz__score").inner_text() == "Score: 0 of 5 answered correctly"
+
+
 def test_feedback_region_is_polite_live_and_focus_is_visible(page, questions):
     uid, _ = questions[0]
     assert page.get_attribute(f"#{uid}-feedback", "aria-live") == "polite"
+    assert page.get_attribute(f"#{uid}-feedback", "role") == "status"
     page.focus(f"#{uid} button[data-action='check']")
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Tab")

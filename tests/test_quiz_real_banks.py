@@ -60,7 +60,9 @@ def test_section_quiz_scores_every_question(path, real_course):
     for i, view in enumerate(box.questions, start=1):
         L.choose(view, L.right_answer(view.data))
         view.check_button.click()
-        assert box.score.value == f"Score: {i} of {len(box.questions)} answered correctly"
+        n = len(box.questions)
+        assert box.score.value == (f"Score: {i} of {n} answered correctly; confidence-weighted "
+                                   f"score {2 * i} of a possible {3 * n}")
     # a new widget on the same file (a "kernel restart") restores everything
     again = quiz_widget(real_course, _bank(path).section, learner="ana")
     assert again.score.value == box.score.value

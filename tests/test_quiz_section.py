@@ -43,18 +43,22 @@ def test_quiz_holds_every_question_and_a_score(course):
 def test_score_counts_right_answers_only(course):
     box = quiz_widget(course, "nerve-damage", store=False)
     q1, q2 = box.questions[:2]
-    L.choose(q1, L.right_answer(q1.data))
+    L.choose(q1, L.right_answer(q1.data), "high")
     q1.check_button.click()
-    assert box.score.value == "Score: 1 of 5 answered correctly"
-    L.choose(q2, L.all_wrong(q2.data)[0])
+    assert box.score.value == ("Score: 1 of 5 answered correctly; confidence-weighted score 3 "
+                               "of a possible 15")
+    L.choose(q2, L.all_wrong(q2.data)[0], "medium")
     q2.check_button.click()
-    assert box.score.value == "Score: 1 of 5 answered correctly"
+    assert box.score.value == ("Score: 1 of 5 answered correctly; confidence-weighted score 1 "
+                               "of a possible 15")
     q1.retry_button.click()
-    assert box.score.value == "Score: 0 of 5 answered correctly"
+    assert box.score.value == ("Score: 0 of 5 answered correctly; confidence-weighted score -2 "
+                               "of a possible 15")
     for v in box.questions:
-        L.choose(v, L.right_answer(v.data))
+        L.choose(v, L.right_answer(v.data), "low")
         v.check_button.click()
-    assert box.score.value == "Score: 5 of 5 answered correctly"
+    assert box.score.value == ("Score: 5 of 5 answered correctly; confidence-weighted score 5 "
+                               "of a possible 15")
 
 
 def test_section_by_number_works(course):
@@ -115,7 +119,7 @@ def test_saving_problems_show_a_notice_and_the_quiz_keeps_working(course, tmp_pa
     assert v.answered_correctly is True
     assert "✓ Correct" in v.feedback.value
     assert "cannot be saved" in box.notice.value
-    assert box.score.value == "Score: 1 of 2 answered correctly"
+    assert box.score.value.startswith("Score: 1 of 2 answered correctly")
 
 
 def test_learner_mode_shows_no_teaching_extras(course):

@@ -182,7 +182,7 @@ def test_answers_are_kept_restored_on_reload_and_survive_a_rebuild(tab, question
     for uid, _ in questions:
         assert _form(pg, uid) == forms[uid], uid
         assert _feedback(pg, uid) == shown[uid], uid
-    assert pg.locator(".ms-quiz__score").inner_text().startswith("Score: 3 of 5 answered correctly")
+    assert pg.locator(f"#quiz-{SECTION} .ms-quiz__score").inner_text().startswith("Score: 3 of 5 answered correctly")
     assert pg.locator(".ms-record__notice").count() == 0
 
     # a learner checks again: attempts count up, the first check is kept
@@ -196,7 +196,7 @@ def test_answers_are_kept_restored_on_reload_and_survive_a_rebuild(tab, question
     # a rebuilt handout (same folder, new files) keeps the answers
     build_handouts(L.FIXTURE_CONTENT, out=tab.site.parent, variant="student")
     pg.reload(wait_until="load")
-    assert pg.locator(".ms-quiz__score").inner_text().startswith("Score: 4 of 5 answered correctly")
+    assert pg.locator(f"#quiz-{SECTION} .ms-quiz__score").inner_text().startswith("Score: 4 of 5 answered correctly")
     assert _feedback(pg, uid).startswith("✓ Correct")
 
 
@@ -236,7 +236,7 @@ def test_index_dashboard_export_erase_import(tab, questions, tmp_path):
     assert pg.locator(".ms-dashboard__status").inner_text() == MESSAGES["erased"]
     assert [r[1] for r in _score_rows(pg)] == ["0 of 5", "0 of 2", "0 of 3"]
     pg = tab.open(PAGE)                                         # the page is fresh
-    assert pg.locator(".ms-quiz__score").inner_text().startswith("Score: 0 of 5 answered correctly")
+    assert pg.locator(f"#quiz-{SECTION} .ms-quiz__score").inner_text().startswith("Score: 0 of 5 answered correctly")
     assert all(_feedback(pg, uid) == "" for uid, _ in questions)
 
     pg = tab.open("index.html")
@@ -246,7 +246,7 @@ def test_index_dashboard_export_erase_import(tab, questions, tmp_path):
         f"5 answers imported from {exported.name}."
     assert [r[1] for r in _score_rows(pg)] == ["4 of 5", "0 of 2", "0 of 3"]
     pg = tab.open(PAGE)                                         # and they are back
-    assert pg.locator(".ms-quiz__score").inner_text().startswith("Score: 4 of 5 answered correctly")
+    assert pg.locator(f"#quiz-{SECTION} .ms-quiz__score").inner_text().startswith("Score: 4 of 5 answered correctly")
 
 
 def test_a_jupyterlab_progress_file_shows_the_same_scores(tab, course, tmp_path):
@@ -282,7 +282,7 @@ def test_a_jupyterlab_progress_file_shows_the_same_scores(tab, course, tmp_path)
     # the JupyterLab answers appear on the handout page itself (its shuffle differs), the
     # due ones marked; answering one takes its mark away
     pg = tab.open(PAGE)
-    assert pg.locator(".ms-quiz__score").inner_text().startswith("Score: 3 of 5 answered correctly")
+    assert pg.locator(f"#quiz-{SECTION} .ms-quiz__score").inner_text().startswith("Score: 3 of 5 answered correctly")
     marked = pg.eval_on_selector_all(".ms-record__due", "els => els.map(e => e.closest("
                                      "'fieldset').dataset.question)")
     assert marked == [q.id for q in course.quiz(SECTION).questions[:2]]
@@ -366,7 +366,7 @@ def _works_with_one_notice(t: Tab, questions, words: str):
     shown = _answer_page(pg, questions, wrong=1)
     assert shown[questions[0][0]].startswith("✗ Not quite")
     assert shown[questions[1][0]].startswith("✓ Correct")
-    assert pg.locator(".ms-quiz__score").inner_text().startswith("Score: 4 of 5 answered correctly")
+    assert pg.locator(f"#quiz-{SECTION} .ms-quiz__score").inner_text().startswith("Score: 4 of 5 answered correctly")
     assert pg.locator(".ms-record__notice").count() == 1      # still one line after answering
     assert _axe(t) == []
     pg = t.open("index.html")                                  # the index still draws

@@ -134,6 +134,8 @@ def _answer(page, inner, q: dict, right: bool) -> None:
         target = f"#{q['uid']}-o{0 if value else 1}"
     inner.focus(target)
     page.keyboard.press("Space")
+    inner.focus(f"#{q['uid']}-c-medium")  # how sure, before Check (confidence-based marking)
+    page.keyboard.press("Space")
     inner.focus(f"#{q['uid']} button[data-action=check]")
     page.keyboard.press("Enter")
 

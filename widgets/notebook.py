@@ -3,12 +3,15 @@
     from widgets import open_section
     section = open_section("03")
     section.header()      # title, objectives
-    section.body()        # the prose, part by part
-    section.figures()     # the diagrams, each with its text alternative
-    section.quiz()        # the quiz (ipywidgets)
+    section.intro()       # the opening prose and the figures that belong to no part
+    section.part("how-demyelination-changes-conduction")
+                          # one part: its prose, its figures, its check-yourself questions
+    section.quiz()        # the end-of-section quiz (ipywidgets)
     section.summary()     # key points, terms, references
     section.footer()      # disclaimer, red flags, last reviewed
 
+``body()`` and ``figures()`` still show all the prose and all the figures at once;
+``pretest()`` / ``posttest()`` show the course's pre-test and post-test.
 Each call displays its part; nothing is returned, so a cell may hold several.
 """
 from __future__ import annotations
@@ -65,16 +68,17 @@ class SectionView:
         self.page = SectionPage(course, course.section(section_key))
         self.section = self.page.section
 
-    def header(self) -> None:
-        _show(self.page.header_html())
+    def header(self, title: bool = True) -> None:
+        _show(self.page.header_html(title=title))
 
     def body(self, part: str | int | None = None) -> None:
         _show(self.page.body_html(part))
 
-    def figures(self) -> None:
-        from .figures import section_figures
+    def _show_figures(self, names: list[str]) -> None:
+        from .figures import build_figure
 
-        for item in section_figures(self.course, self.section.id):
+        for name in names:
+            item = build_figure(self.course, name)
             if item.html:  # a table: its caption and headers are its text
                 _show(item.html)
                 continue
@@ -83,12 +87,44 @@ class SectionView:
             _show(f'<details open class="course-figure-alt"><summary>Text description: '
                   f"{html.escape(item.title)}</summary>{lines}</details>")
 
+    def figures(self) -> None:
+        self._show_figures(self.course.figures.get(self.section.id, []))
+
+    def intro(self) -> None:
+        """The opening prose, then the figures that belong to no part."""
+        if self.section.intro.strip():
+            _show(self.page.body_html("overview", heading=False))
+        self._show_figures(self.course.part_figures(self.section.id, None))
+
+    def part(self, slug: str) -> None:
+        """One part as a small lesson: its prose (its heading is the Markdown cell above),
+        the figures that belong to it, then its check-yourself questions."""
+        _show(self.page.body_html(slug, heading=False))
+        self._show_figures(self.course.part_figures(self.section.id, slug))
+        from .quiz.section_quiz import checks_widget
+
+        checks = checks_widget(self.course, self.section.id, slug)
+        if checks is not None:
+            display(checks)
+
     def quiz(self):
         from .quiz import quiz_widget
 
         widget = quiz_widget(self.course, self.section.id)
         display(widget)
         return None
+
+    def pretest(self) -> None:
+        """The course's pre-test: one question per section, each with how sure."""
+        from .quiz.section_quiz import prepost_widget
+
+        display(prepost_widget(self.course, "pre"))
+
+    def posttest(self) -> None:
+        """The post-test: parallel questions on the same facts as the pre-test."""
+        from .quiz.section_quiz import prepost_widget
+
+        display(prepost_widget(self.course, "post"))
 
     def present(self):
         """The presenter view for a room: one question at a time, with the class tally."""

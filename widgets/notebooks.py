@@ -13,6 +13,7 @@ import nbformat
 
 from .course import Course
 from .fileio import atomic_write
+from .page import review_section_id
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 NAME_RE = re.compile(r"^(?P<num>\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.ipynb$")
@@ -25,31 +26,60 @@ NOTEBOOK_METADATA = {
 CELL_METADATA_KEYS: set[str] = {"tags"}
 
 
-def skeleton(course: Course, section_id: str) -> list[tuple[str, str]]:
-    """(cell id, source) of every cell of a section notebook, in the one skeleton order."""
+RUN_LINE = "Run → Run All Cells to start."
+
+
+def skeleton(course: Course, section_id: str) -> list[tuple[str, str, str]]:
+    """(cell type, cell id, source) of every cell of a section notebook, in the one order:
+    title, header, intro, then per part a Markdown heading (so JupyterLab's table of
+    contents lists the parts before anything runs) and a cell showing the part (prose,
+    figures, check yourself), then the pre/post test where the course has one, the end
+    quiz, summary and footer. Headings come from the content."""
     s = course.section(section_id)
-    cells = [("open", f"# {s.number} · all text and data come from content/; this notebook only "
-                      "shows them\nfrom widgets import open_section\n\n"
-                      f'section = open_section("{s.id}")\nsection.header()')]
+    md, code = "markdown", "code"
+    cells = [(md, "title", f"# {s.number} · {s.title}\n\n{RUN_LINE}"),
+             (code, "open", f"# {s.number} · all text and data come from content/; this notebook "
+                            "only shows them\nfrom widgets import open_section\n\n"
+                            f'section = open_section("{s.id}")\nsection.header(title=False)')]
     if s.order == 0:
-        cells += [("course-map", "section.course_map()"),
-                  ("progress", "section.progress()"),
-                  ("teaching", "section.teaching_toggle()")]
+        cells += [(code, "course-map", "section.course_map()"),
+                  (code, "progress", "section.progress()"),
+                  (code, "teaching", "section.teaching_toggle()")]
+    if s.intro.strip() or course.part_figures(s.id, None):
+        cells.append((code, "intro", "section.intro()"))
+    for i, part in enumerate(s.parts, start=1):
+        cells += [(md, f"part-{i}-heading", f"## {part.title}"),
+                  (code, f"part-{i}", f'section.part("{part.slug}")')]
+    review = review_section_id(course)
+    if s.order == 0:  # always there, so the notebooks do not change when items are added
+        cells += [(md, "pretest-heading", f"## {PRETEST_HEADING}"),
+                  (code, "pretest", "section.pretest()")]
+    elif s.id == review:
+        cells += [(md, "posttest-heading", f"## {POSTTEST_HEADING}"),
+                  (code, "posttest", "section.posttest()")]
+    if course.quiz(s.id).questions:
+        cells.append((md, "quiz-heading", f"## {QUIZ_HEADING}"))
     cells += [
-        ("body", "section.body()"),
-        ("figures", "section.figures()"),
-        ("quiz", "section.quiz()"),
-        ("summary", "section.summary()"),
-        ("footer", "section.footer()"),
+        (code, "quiz", "section.quiz()"),
+        (code, "summary", "section.summary()"),
+        (code, "footer", "section.footer()"),
     ]
     return cells
+
+
+PRETEST_HEADING = "Pre-test"
+POSTTEST_HEADING = "Post-test"
+QUIZ_HEADING = "End-of-section quiz"
 
 
 def build_notebook(course: Course, section_id: str) -> nbformat.NotebookNode:
     nb = nbformat.v4.new_notebook()
     nb.metadata = json.loads(json.dumps(NOTEBOOK_METADATA))
-    for cell_id, source in skeleton(course, section_id):
-        cell = nbformat.v4.new_code_cell(source)
+    for cell_type, cell_id, source in skeleton(course, section_id):
+        if cell_type == "markdown":
+            cell = nbformat.v4.new_markdown_cell(source)
+        else:
+            cell = nbformat.v4.new_code_cell(source)
         cell.id = cell_id
         nb.cells.append(cell)
     return nb

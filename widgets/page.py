@@ -35,14 +35,16 @@ class SectionPage:
         return f"Section {self.section.number} of {last:02d}"
 
     # -- parts ------------------------------------------------------------------
-    def header_html(self) -> str:
+    def header_html(self, title: bool = True) -> str:
+        """Kicker, title (``title=False``: a notebook's Markdown cell shows it), notice,
+        objectives."""
         meta = self.section.meta
         objectives = "".join(f"<li>{self.md(o.text, inline=True, glossary=False)}</li>"
                              for o in meta.objectives)
         return (
             f'<header class="course-section-header" id="{esc(self.section.id)}">'
             f'<p class="course-kicker">{esc(self.course.info.title)} · {esc(self.position)}</p>'
-            f"<h1>{esc(meta.title)}</h1>"
+            + (f"<h1>{esc(meta.title)}</h1>" if title else "") +
             f'<p class="course-notice">{self.md(self.course.info.notice, inline=True, glossary=False)}</p>'
             f'<section class="course-objectives" aria-labelledby="{esc(self.section.id)}-objectives">'
             f'<h2 id="{esc(self.section.id)}-objectives">Learning objectives</h2>'
@@ -67,21 +69,23 @@ class SectionPage:
         """(slug, title, html) for the opening and for each ``##`` part, in order."""
         return list(self._render_parts()[0])
 
-    def body_html(self, part: str | int | None = None) -> str:
-        if part is None and self._body is not None:
+    def body_html(self, part: str | int | None = None, heading: bool = True) -> str:
+        """The prose, or one part of it (``"overview"`` is the opening); ``heading=False``
+        leaves out the part's ``<h2>`` (a notebook shows it in a Markdown cell)."""
+        if part is None and heading and self._body is not None:
             return self._body  # rendered once: the glossary and references need it too
         chunks = []
         for i, (slug, title, body) in enumerate(self.parts()):
             if part is not None and part not in (i, slug, title):
                 continue
-            heading = "" if slug == "overview" else (
+            h2 = "" if slug == "overview" or not heading else (
                 f'<h2 id="{esc(self.section.id)}-{esc(slug)}">{esc(title)}</h2>')
-            chunks.append(f'<section class="course-part">{heading}{body}</section>')
+            chunks.append(f'<section class="course-part">{h2}{body}</section>')
         if part is not None and not chunks:
             names = ", ".join(t for _, t, _ in self.parts())
             raise KeyError(f"section {self.section.id!r} has no part {part!r}; its parts: {names}")
         html_ = f'<div class="course-body">{"".join(chunks)}</div>'
-        if part is None:
+        if part is None and heading:
             self._body = html_
         return html_
 
@@ -155,3 +159,11 @@ def course_map_html(course: Course, href=lambda s: f"{s.number}-{s.id}.ipynb") -
         for s in course.sections)
     return (f'<nav class="course-map" aria-label="Course map"><h2>Course map</h2>'
             f"<ol start=\"0\">{rows}</ol></nav>")
+
+
+def review_section_id(course: Course) -> str | None:
+    """The section that offers the post-test: the one whose bank draws review items."""
+    for s in course.sections:
+        if getattr(course.banks.get(s.id), "review", None) is not None:
+            return s.id
+    return course.sections[-1].id if course.sections else None

@@ -10,16 +10,21 @@ writer loses another's answers; readers re-read the file whenever it changed on 
 (modification time, size or inode), so the dashboard shows answers given in other notebooks.
 
 The file holds, per learner and question id, the last checked answer (as option texts,
-so a reshuffle or a reordered bank does not change its meaning) and whether it was right::
+so a reshuffle or a reordered bank does not change its meaning), whether it was right,
+how sure the learner was, how many checks so far and the first check ever::
 
     {"version": 2, "course": "ms-leg-pain",
      "learners": {"learner": {"msk-01": {"answer": "...", "correct": true,
+                                          "confidence": "high", "attempts": 2,
+                                          "first": {"answer": "...", "correct": false,
+                                                    "confidence": "medium"},
                                           "saved": "2026-11-25T10:00:00+00:00",
                                           "box": 1, "due": "2026-11-28"}}}}
 
 The whole format, its versions and the spaced-review plan (``box``, ``due``, see
 :mod:`widgets.schedule`) are documented in README.md, "Your saved answers". Version 1 files
-still load; a file of a newer version is refused with one line and never written.
+still load (no ``confidence``, ``attempts`` or ``first``: the entry counts as the first
+check); a file of a newer version is refused with one line and never written.
 
 A damaged or unwritable file never stops a quiz: the store warns once (one line), shows
 the same line in ``notice``, and keeps answers in memory. A damaged file is first copied
@@ -45,11 +50,12 @@ ENV_PATH = "MS_COURSE_PROGRESS"
 ENV_LEARNER = "MS_COURSE_LEARNER"
 APP_DIR = "ms-leg-pain-course"
 VERSION = 2
+CONFIDENCE_LEVELS = ("low", "medium", "high")
 COURSE_ID = "ms-leg-pain"  # also the prefix of the handouts' localStorage keys
 LOCK_TIMEOUT = 10.0  # seconds to wait for another writer; each write holds the lock briefly
 
 __all__ = ["ProgressStore", "ProgressWarning", "Score", "default_path", "default_learner",
-           "default_store"]
+           "default_store", "next_entry", "first_check"]
 
 
 class ProgressWarning(UserWarning):
@@ -271,12 +277,12 @@ class ProgressStore:
 
     def record(self, learner: str | None, question_id: str, answer: Any, correct: bool,
                confidence: str | None = None) -> None:
-        """Save a checked answer (fields other code keeps in the entry are preserved) and
+        """Save a checked answer and how sure the learner was (format version 2: also the
+        number of checks and the first check; fields other code keeps are preserved) and
         schedule its next review (:mod:`widgets.schedule`)."""
-        saved = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        self.update(learner, question_id, lambda old: schedule.scheduled(old, {
-            **(old or {}), "answer": answer, "correct": bool(correct), "confidence": confidence,
-            "saved": saved}))
+        now = dt.datetime.now(dt.timezone.utc)
+        self.update(learner, question_id, lambda old: schedule.scheduled(
+            old, next_entry(old, answer, correct, confidence, now)))
 
     def reset(self, learner: str | None = None) -> None:
         """Forget every saved answer of one learner."""
@@ -295,6 +301,40 @@ class ProgressStore:
 
     def section_score(self, course, section_id: str, learner: str | None = None) -> Score:
         return self.score([q.id for q in course.quiz(section_id).questions], learner)
+
+
+def next_entry(old: dict | None, answer: Any, correct: bool, confidence: str | None = None,
+               now: dt.datetime | None = None) -> dict:
+    """The entry after one more check (format version 2): the last answer, how sure the
+    learner was, how many checks so far, and the first check ever, kept for the pre/post
+    gain and calibration. Fields other writers add (``box``, ``due``) are kept; an entry
+    written by version 1 counts as the first check."""
+    if confidence is not None and confidence not in CONFIDENCE_LEVELS:
+        raise ValueError(f"confidence must be one of {', '.join(CONFIDENCE_LEVELS)} or None, "
+                         f"not {confidence!r}")
+    now = now or dt.datetime.now(dt.timezone.utc)
+    old = dict(old) if isinstance(old, dict) else None
+    entry = dict(old or {})
+    if old is None:
+        first = {"answer": answer, "correct": bool(correct), "confidence": confidence}
+        attempts = 1
+    else:
+        first = old.get("first") or {"answer": old.get("answer"), "correct": bool(old.get("correct")),
+                                     "confidence": old.get("confidence")}
+        attempts = int(old.get("attempts") or 1) + 1
+    entry.update(answer=answer, correct=bool(correct), confidence=confidence,
+                 saved=now.isoformat(timespec="seconds"), attempts=attempts, first=first)
+    return entry
+
+
+def first_check(entry: dict) -> dict:
+    """The first check ever of an entry (version 1 entries: the entry itself)."""
+    first = entry.get("first") if isinstance(entry, dict) else None
+    if isinstance(first, dict) and "correct" in first:
+        return first
+    return {"answer": entry.get("answer"), "correct": bool(entry.get("correct")),
+            "confidence": entry.get("confidence")}
+
 
 _STORES: dict[Path, ProgressStore] = {}
 

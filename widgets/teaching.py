@@ -93,3 +93,27 @@ def teaching_toggle():
     box.toggle = toggle
     box.status = status
     return box
+
+
+# ------------------------------------------------------------------ the pooled class
+# A class pool (widgets/classpool.py) registers a provider: question id -> counts of
+# confidence levels, e.g. {"low": 3, "medium": 5, "high": 2}, or None when nobody answered.
+# "Reveal to the room" then shows the share of each level beside the answer.
+_pool: dict[str, object] = {"confidence": None}
+
+
+def set_confidence_pool(provider) -> None:
+    """Register (or, with ``None``, forget) the pooled class's confidence counts."""
+    _pool["confidence"] = provider
+
+
+def pooled_confidence(question_id: str) -> dict[str, int] | None:
+    provider = _pool["confidence"]
+    if provider is None:
+        return None
+    try:
+        return provider(question_id)
+    except Exception as exc:  # noqa: BLE001 - a pooling problem must never stop a reveal
+        warnings.warn(f"the class pool could not give confidence counts for {question_id!r}: "
+                      f"{exc}", stacklevel=2)
+        return None

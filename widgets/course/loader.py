@@ -54,6 +54,12 @@ class Course:
     charts: Charts | None = None
     handout_text: HandoutText | None = None
     facts: Facts | None = None
+    figure_parts: dict[str, dict[str, str | None]] = field(default_factory=dict)
+
+    def part_figures(self, section_id: str, part_slug: str | None) -> list[str]:
+        """The figures shown right after one part (``None``: after the section's opening)."""
+        where = self.figure_parts.get(section_id, {})
+        return [n for n in self.figures.get(section_id, []) if where.get(n) == part_slug]
 
     def section(self, key: str | int) -> Section:
         """A section by id (``"understanding-ms"``), number (``"02"``/``2``) or file stem."""
@@ -185,10 +191,11 @@ def check_course(content: str | Path | None = None) -> tuple[Course | None, list
         handout_text = ctx.validate(HandoutText, ht[0], ht[2], ht[1])
 
     figures: dict[str, list[str]] = {}
+    figure_parts: dict[str, dict[str, str | None]] = {}
     fig = ctx.yaml_file("figures.yaml", required=False)
     if fig is not None:
         data, node, path = fig
-        figures = _check_figures(ctx, data, node, path, sections)
+        figures, figure_parts = _check_figures(ctx, data, node, path, sections)
         for sid, names in figures.items():
             for name in sorted(set(names) & HIGHLIGHT_FIGURES):
                 if pathway is not None and name not in pathway.highlights:
@@ -260,10 +267,12 @@ def check_course(content: str | Path | None = None) -> tuple[Course | None, list
         course = None
         if info is not None:
             course = Course(root, info, sections, references, glossary, banks, pathway, figures,
-                            charts=charts, handout_text=handout_text, facts=facts)
+                            charts=charts, handout_text=handout_text, figure_parts=figure_parts,
+                            facts=facts)
         return course, problems
     return Course(root, info, sections, references, glossary, banks, pathway, figures,
-                  charts=charts, handout_text=handout_text, facts=facts), problems
+                  charts=charts, handout_text=handout_text, figure_parts=figure_parts,
+                  facts=facts), problems
 
 
 # ------------------------------------------------------------------ internals
@@ -590,24 +599,55 @@ def _load_banks(ctx: _Ctx, sections: list[Section]) -> dict[str, QuizBank]:
     return banks
 
 
-def _check_figures(ctx: _Ctx, data, node, path: Path, sections: list[Section]) -> dict[str, list[str]]:
+def _check_figures(ctx: _Ctx, data, node, path: Path, sections: list[Section]
+                   ) -> tuple[dict[str, list[str]], dict[str, dict[str, str | None]]]:
+    """figures.yaml: per section, its figures in order; each a name (shown after the
+    opening) or ``{figure: name, part: part-slug}`` (shown after that ``## `` part)."""
 
     if not isinstance(data, dict):
         ctx.add(path, 1, "figures.yaml maps each section id to a list of figure names")
-        return {}
-    ids = {s.id for s in sections}
+        return {}, {}
+    by_id = {s.id: s for s in sections}
     out: dict[str, list[str]] = {}
-    for sid, names in data.items():
+    parts_of: dict[str, dict[str, str | None]] = {}
+    for sid, entries in data.items():
         line = yamlsrc.line_of(node, (sid,))
-        if sid not in ids:
+        if sid not in by_id:
             ctx.add(path, line, f"unknown section id {sid!r}; use a section's id")
             continue
-        if not isinstance(names, list) or not names:
+        if not isinstance(entries, list) or not entries:
             ctx.add(path, line, f"{sid}: give a list of figure names")
             continue
-        for name in names:
+        slugs = [p.slug for p in by_id[sid].parts]
+        names: list[str] = []
+        where: dict[str, str | None] = {}
+        for i, entry in enumerate(entries):
+            at = yamlsrc.line_of(node, (sid, i))
+            part = None
+            if isinstance(entry, dict):
+                extra = set(entry) - {"figure", "part"}
+                if extra or "figure" not in entry:
+                    ctx.add(path, at, f"{sid}: a figure entry is a name or {{figure: name, "
+                                      f"part: part-slug}}; found keys {', '.join(map(str, entry))}")
+                    continue
+                name, part = entry["figure"], entry.get("part")
+                if part is not None and part not in slugs:
+                    ctx.add(path, yamlsrc.line_of(node, (sid, i, "part")),
+                            f"{sid}: figure {name!r} names part {part!r}, which the section "
+                            f"does not have; use one of: {', '.join(slugs) or '(no parts)'}, "
+                            "or leave part out to show it after the opening")
+                    part = None
+            else:
+                name = entry
             if name not in FIGURE_NAMES:
-                ctx.add(path, line, f"{sid}: unknown figure {name!r}; known figures: "
-                                    + ", ".join(sorted(FIGURE_NAMES)))
-        out[sid] = [str(n) for n in names]
-    return out
+                ctx.add(path, at, f"{sid}: unknown figure {name!r}; known figures: "
+                                  + ", ".join(sorted(FIGURE_NAMES)))
+            name = str(name)
+            if name in where:
+                ctx.add(path, at, f"{sid}: figure {name!r} is listed twice; list it once")
+                continue
+            names.append(name)
+            where[name] = None if part is None else str(part)
+        out[sid] = names
+        parts_of[sid] = where
+    return out, parts_of

@@ -25,7 +25,7 @@ from markupsafe import Markup
 from ..course import Course, Section, load_course
 from ..fileio import current_umask
 from ..course.models import MultipleChoice, Ordering, SingleChoice, TrueFalse
-from ..page import SectionPage, course_map_html
+from ..page import SectionPage, course_map_html, review_section_id
 from ..quiz.record import DASHBOARD_JS, RECORD_JS, record_config
 from ..text import Citations, markdown_html
 from .plotlyjs import ASSET_NAME as PLOTLY_JS, check_traces, plotly_bundle
@@ -159,6 +159,7 @@ class FigureBlock:
     alt_text: str
     spec_json: str  # script-safe JSON: {"data", "layout", "config"[, "frames"]}
     html: str = ""  # a table instead of a plot: sanitised HTML with its own caption
+    name: str = ""  # the figure's name in figures.yaml
 
     def for_print(self) -> "FigureBlock":
         """The figure as paper shows it: no dropdown, slider, animation frames or hover
@@ -174,7 +175,8 @@ class FigureBlock:
             hover = [trace.pop(k, None) for k in ("hovertext", "hovertemplate")]
             if any(h is not None for h in hover):
                 trace["hoverinfo"] = "none"
-        return FigureBlock(self.div_id, self.title, self.alt_text, script_json(spec), self.html)
+        return FigureBlock(self.div_id, self.title, self.alt_text, script_json(spec), self.html,
+                           self.name)
 
 
 # What a quiz needs on screen only (quiz.css hides it in print): the print page carries
@@ -234,6 +236,7 @@ def figure_blocks(course: Course, section: Section) -> list[FigureBlock]:
     blocks: list[FigureBlock] = []
     seen: set[str] = set()
     for item in section_figures(course, section.id):
+        name = item.name
         div_id = f"fig-{section.number}-{slug(item.name)}"
         n = 2
         while div_id in seen:
@@ -241,7 +244,7 @@ def figure_blocks(course: Course, section: Section) -> list[FigureBlock]:
             n += 1
         seen.add(div_id)
         if getattr(item, "html", ""):
-            blocks.append(FigureBlock(div_id, item.title, item.alt_text, "", item.html))
+            blocks.append(FigureBlock(div_id, item.title, item.alt_text, "", item.html, name))
             continue
         spec = compact(json.loads(pio.to_json(item.figure, validate=False, engine="json")))
         check_traces(item.name, {d.get("type", "scatter") for d in spec.get("data", [])})
@@ -249,7 +252,8 @@ def figure_blocks(course: Course, section: Section) -> list[FigureBlock]:
                    "config": PLOTLY_CONFIG}
         if spec.get("frames"):
             payload["frames"] = spec["frames"]
-        blocks.append(FigureBlock(div_id, item.title, item.alt_text, script_json(payload)))
+        blocks.append(FigureBlock(div_id, item.title, item.alt_text, script_json(payload),
+                                  name=name))
     return blocks
 
 
@@ -289,35 +293,73 @@ class Nav:
 
 
 @dataclass
+class PartBlock:
+    """One ``## `` part as a small lesson: its prose, its figures, its check-yourself quiz."""
+
+    slug: str
+    title: str
+    body: str
+    figures: list[FigureBlock]
+    checks: str
+
+
+def _offline(name: str):
+    return _optional("widgets.quiz.offline", name)
+
+
+@dataclass
 class SectionParts:
-    """One section's parts in the notebook's order, as sanitised fragments."""
+    """One section's parts in the notebook's order, as sanitised fragments: header, the
+    opening and its figures, then part → its figures → its check-yourself questions, the
+    pre/post test where the course has one, the end quiz, summary, terms, references,
+    footer."""
 
     section: Section
     header: str
     teaching: str
-    body: str
-    figures: list[FigureBlock]
+    body: str  # the opening prose (before the first part)
+    figures: list[FigureBlock]  # every figure of the section
     quiz: str
     summary: str
     terms: str
     references: str
     footer: str
     has_quiz: bool = False
+    intro_figures: list[FigureBlock] = field(default_factory=list)
+    parts: list[PartBlock] = field(default_factory=list)
+    tests: str = ""
 
     @classmethod
     def render(cls, course: Course, section: Section, variant: str,
                glossary_href: str = "glossary.html",
                figures: dict[str, list[FigureBlock]] | None = None) -> "SectionParts":
         page = SectionPage(course, section, glossary_href=glossary_href)
-        header, body = page.header_html(), page.body_html()
+        header = page.header_html()
+        figures = _figures(course, section, figures)
+        where = course.figure_parts.get(section.id, {})
+        checks_html, test_html = _offline("offline_checks_html"), _offline("offline_test_html")
+        intro = page.body_html("overview") if section.intro.strip() else ""
+        parts = [PartBlock(p.slug, p.title, page.body_html(p.slug),
+                           [f for f in figures if where.get(f.name) == p.slug],
+                           checks_html(course, section.id, p.slug, variant=variant)
+                           if checks_html else "")
+                 for p in section.parts]
+        tests = ""
+        if test_html is not None:
+            if section.order == 0:
+                tests = test_html(course, "pre", variant=variant)
+            elif section.id == review_section_id(course):
+                tests = test_html(course, "post", variant=variant)
         quiz = quiz_html(course, section, variant)
         return cls(
             section=section, header=header,
             teaching=page.teaching_html() if variant == "instructor" else "",
-            body=body, figures=_figures(course, section, figures), quiz=quiz,
+            body=intro, figures=figures, quiz=quiz,
             summary=page.summary_html(), terms=page.glossary_html(),
             references=page.references_html(), footer=page.footer_html(),
-            has_quiz=bool(quiz),
+            has_quiz=bool(quiz or tests or any(p.checks for p in parts)),
+            intro_figures=[f for f in figures if where.get(f.name) is None],
+            parts=parts, tests=tests,
         )
 
     @property
@@ -327,13 +369,21 @@ class SectionParts:
 
     def for_print(self) -> "SectionParts":
         """The same parts with headings one level down and ids unique on the print page."""
-        names = ["header", "teaching", "body", "quiz", "summary", "terms", "references", "footer"]
-        fragments = [getattr(self, n) for n in names]
-        fragments[names.index("quiz")] = drop_elements(self.quiz, PRINT_DROPS)
-        scoped = scope_ids(fragments, f"s{self.section.number}-")
-        kwargs = {n: demote_headings(f) for n, f in zip(names, scoped)}
+        names = ["header", "teaching", "body", "quiz", "summary", "terms", "references", "footer",
+                 "tests"]
+        frags = [getattr(self, n) for n in names]
+        for n in ("quiz", "tests"):  # on paper, quizzes are worksheets
+            frags[names.index(n)] = drop_elements(frags[names.index(n)], PRINT_DROPS)
+        frags += [x for p in self.parts for x in (p.body, drop_elements(p.checks, PRINT_DROPS))]
+        scoped = [demote_headings(f) for f in scope_ids(frags, f"s{self.section.number}-")]
+        kwargs = dict(zip(names, scoped))
+        rest = iter(scoped[len(names):])
+        parts = [PartBlock(p.slug, p.title, next(rest), [f.for_print() for f in p.figures],
+                           next(rest)) for p in self.parts]
         return SectionParts(section=self.section, figures=[f.for_print() for f in self.figures],
-                            has_quiz=self.has_quiz, **kwargs)
+                            has_quiz=self.has_quiz,
+                            intro_figures=[f.for_print() for f in self.intro_figures],
+                            parts=parts, **kwargs)
 
 
 def course_footer_html(course: Course) -> str:
@@ -597,9 +647,17 @@ class Handouts:
     @staticmethod
     def _markup(p: SectionParts) -> dict:
         out = {n: safe(getattr(p, n)) for n in
-               ("header", "teaching", "body", "quiz", "summary", "terms", "references", "footer")}
-        out["figures"] = [dict(div_id=f.div_id, title=f.title, alt=alt_html(f.alt_text),
-                               spec=Markup(f.spec_json), html=Markup(f.html)) for f in p.figures]
+               ("header", "teaching", "body", "quiz", "summary", "terms", "references", "footer",
+                "tests")}
+
+        def figs(blocks):
+            return [dict(div_id=f.div_id, title=f.title, alt=alt_html(f.alt_text),
+                         spec=Markup(f.spec_json), html=Markup(f.html)) for f in blocks]
+
+        out["figures"] = figs(p.figures)
+        out["intro_figures"] = figs(p.intro_figures)
+        out["parts"] = [dict(slug=x.slug, title=x.title, body=safe(x.body), figures=figs(x.figures),
+                             checks=safe(x.checks)) for x in p.parts]
         out["section"] = p.section
         return out
 

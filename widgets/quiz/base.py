@@ -11,42 +11,17 @@ from __future__ import annotations
 import hashlib
 import html
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable
 
 import ipywidgets as widgets
 import traitlets
 
-# Every word the learner reads in feedback. assets/quiz.js reads these from the page.
-MESSAGES: dict[str, str] = {
-    "correct": "✓ Correct",
-    "wrong": "✗ Not quite",
-    "answer": "The answer, with every explanation",
-    "incomplete": "Not checked yet",
-    "right": "✓ Right",
-    "not_right": "✗ Not right",
-    "right_answer": "✓ Right answer",
-    "wrong_answer": "✗ Wrong answer",
-    "right_place": "✓ Right place",
-    "wrong_place": "✗ Wrong place",
-    "right_match": "✓ Right match",
-    "wrong_match": "✗ Wrong match",
-    "choose_one": "Choose an answer, then press Check.",
-    "choose_some": "Choose at least one option, then press Check.",
-    "fill_positions": "Choose a step for every position, then press Check.",
-    "fill_matches": "Choose a match for every item, then press Check.",
-    "missed": "You have not chosen every right option yet.",
-    "try_again": "Press Try again to have another go, or Show answer to see the answer explained.",
-    "pathway": "Look again at the pathway: ",
-    "position": "Position {n}",
-    "true": "True",
-    "false": "False",
-    "placeholder_step": "— choose a step —",
-    "placeholder_match": "— choose a match —",
-}
+from .confidence import LEVELS, check_level, confident_error, points
 
-# Okabe-Ito colours; meaning is always carried by the symbol and the word as well.
-COLOURS = {"correct": "#009E73", "wrong": "#D55E00", "answer": "#0072B2", "incomplete": "#555555"}
+# Every word the learner reads in feedback (MESSAGES) and the feedback colours live in
+# messages.py; assets/quiz.js reads MESSAGES from the page.
+from .messages import COLOURS, MESSAGES  # noqa: E402,F401
 
 
 from ..text import esc  # noqa: E402  (the package's one escape)
@@ -90,6 +65,10 @@ class Feedback:
     lines: tuple[Line, ...] = ()
     note: str = ""
     hint: str = ""  # the pathway as a text chain, after a wrong answer
+    alert: str = ""  # "you were sure, and this is why it is wrong", before the explanations
+    confidence: str | None = None  # how sure the learner said they were
+    points: int | None = None  # the LAPT score of this answer
+    score_note: str = ""  # the points in words
 
     @property
     def correct(self) -> bool | None:
@@ -97,11 +76,11 @@ class Feedback:
 
     def text(self) -> str:
         """The feedback as plain text, in the order the learner reads it."""
-        out = [self.headline]
+        out = [self.headline] + ([self.alert] if self.alert else [])
         for line in self.lines:
             lead = f"{line.mark} – " if line.mark else ""
             out.append(f"{lead}{line.label}: {line.text}")
-        out.extend(p for p in (self.note, self.hint) if p)
+        out.extend(p for p in (self.note, self.score_note, self.hint) if p)
         return "\n".join(out)
 
     def to_html(self, *, inline_style: bool = True, figure_html: str = "") -> str:
@@ -111,6 +90,11 @@ class Feedback:
                  f'margin:0.5em 0;color:#1a1a1a;background:#ffffff"') if inline_style else ""
         parts = [f'<div class="ms-feedback ms-feedback--{self.status}" role="status"{style}>',
                  f'<p class="ms-feedback__headline"><strong>{esc(self.headline)}</strong></p>']
+        if self.alert:  # marked in words and symbol; the rule only repeats it
+            alert_style = (' style="border:2px solid #D55E00;padding:0.2em 0.5em"'
+                           if inline_style else "")
+            parts.append(f'<p class="ms-feedback__alert"{alert_style}><strong>'
+                         f'{esc(self.alert)}</strong></p>')
         if self.lines:
             parts.append('<ul class="ms-feedback__lines">')
             for line in self.lines:
@@ -120,6 +104,8 @@ class Feedback:
             parts.append("</ul>")
         if self.note:
             parts.append(f'<p class="ms-feedback__note">{esc(self.note)}</p>')
+        if self.score_note:
+            parts.append(f'<p class="ms-feedback__points">{esc(self.score_note)}</p>')
         if self.hint:
             parts.append(f'<p class="ms-feedback__hint">{esc(self.hint)}</p>')
             if figure_html:
@@ -139,76 +125,34 @@ def verdict(correct: bool, lines: list[Line], data: dict, note: str = "") -> Fee
     return Feedback("wrong", MESSAGES["wrong"], tuple(lines), notes, data.get("hint", ""))
 
 
-# ----------------------------------------------------------- the pathway link
-def pathway_chain(pathway, node_ids: list[str]) -> str:
-    """The question's pathway nodes as a text chain: "Look again at the pathway: A → B → C".
-
-    Nodes linked by pathway edges are joined with arrows in causal order; separate
-    chains are joined with "; ". This is also the text alternative of the minimap.
-    """
-    from ..course.pathway import causal_sort
-
-    if not node_ids:
-        return ""
-    if pathway is None:
-        labels = [n.replace("-", " ") for n in node_ids]
-        return MESSAGES["pathway"] + "; ".join(labels)
-    known = {n.id: n for n in pathway.nodes}
-    ids = [n for n in dict.fromkeys(node_ids) if n in known]
-    if not ids:
-        return ""
-    chosen = set(ids)
-    succ: dict[str, list[str]] = {n: [] for n in ids}
-    for e in pathway.edges:
-        if e.loop or e.source not in chosen or e.target not in chosen or e.source == e.target:
-            continue
-        if e.target not in succ[e.source]:
-            succ[e.source].append(e.target)
-    # causal (topological) order; ties broken by stage, then by the question's own order
-    rank = {n: (known[n].stage, i) for i, n in enumerate(ids)}
-    order = causal_sort(ids, [(a, b) for a in ids for b in succ[a]], key=rank.__getitem__)
-    chains: list[list[str]] = []
-    seen: set[str] = set()
-    for start in order:
-        if start in seen:
-            continue
-        chain = [start]
-        seen.add(start)
-        while True:
-            nxt = next((m for m in order if m in succ[chain[-1]] and m not in seen), None)
-            if nxt is None:
-                break
-            chain.append(nxt)
-            seen.add(nxt)
-        chains.append(chain)
-    text = "; ".join(" → ".join(known[n].label for n in chain) for chain in chains)
-    return MESSAGES["pathway"] + text
+def with_confidence(fb: Feedback, confidence: str | None) -> Feedback:
+    """A graded answer's feedback with its LAPT points and, for a confident mistake, the
+    clearly marked "you were sure" line before the explanations (assets/quiz.js: same)."""
+    if fb.correct is None or confidence is None:
+        return fb
+    pts = points(fb.correct, confidence)
+    shown = f"+{pts}" if pts > 0 else str(pts)
+    note = MESSAGES["confidence_points"].format(level=MESSAGES[f"level_{confidence}"], points=shown)
+    alert = MESSAGES["confident_error"] if confident_error(fb.correct, confidence) else ""
+    return replace(fb, alert=alert, confidence=confidence, points=pts, score_note=note)
 
 
-def pathway_figure_html(pathway, node_ids: list[str]) -> str:
-    """An inline SVG of the nodes (widgets.figures.minimap), or "" while it does not exist."""
-    if pathway is None or not node_ids:
-        return ""
-    try:
-        from ..figures.minimap import node_chain_svg  # lazy: only after a wrong answer
-    except ImportError:
-        return ""
-    try:
-        return node_chain_svg(pathway, list(node_ids))
-    except Exception:  # noqa: BLE001 - a figure problem must never break the quiz
-        return ""
+# The pathway link after a wrong answer lives in pathway_hint; re-exported here.
+from .pathway_hint import pathway_chain, pathway_figure_html  # noqa: E402,F401
 
 
 # ------------------------------------------------------------------- live view
 class QuestionView(widgets.VBox):
-    """One question: prompt, controls, Check / Try again / Show answer, feedback.
+    """One question: prompt, controls, how sure, Check / Try again / Show answer, feedback.
 
     A kind subclasses this, sets ``kind`` (its module) and builds its controls in
     ``_build_controls``; grading, revealing and saving come from the kind module, so
-    the live view and the offline page share them.
+    the live view and the offline page share them. ``.confidence`` is the "How sure are
+    you?" control (low / medium / high); Check asks for it once an answer is chosen.
     """
 
     answered_correctly = traitlets.Bool(None, allow_none=True)
+    checked_confidence = traitlets.Unicode(None, allow_none=True)
     revealed = traitlets.Bool(False)
 
     kind: Any = None  # the kind module: grade, reveal, to_saved, from_saved
@@ -227,6 +171,13 @@ class QuestionView(widgets.VBox):
                   f"{esc(data['prompt'])}</p>")
         controls = self._build_controls()
         what = self.title.lower()
+        self.confidence = widgets.ToggleButtons(
+            options=[(MESSAGES[f"confidence_{lvl}"], lvl) for lvl in LEVELS], value=None,
+            description=f"{MESSAGES['confidence_question']}",
+            tooltips=[f"{MESSAGES[f'confidence_{lvl}']} ({what})" for lvl in LEVELS],
+            tooltip=f"{MESSAGES['confidence_question']} ({what})",
+            style={"description_width": "initial", "button_width": "auto"})
+        self.confidence.add_class("ms-quiz__confidence")
         self.check_button = widgets.Button(description="Check", icon="check",
                                            tooltip=f"Check your answer to {what}")
         self.retry_button = widgets.Button(description="Try again", icon="undo",
@@ -239,7 +190,8 @@ class QuestionView(widgets.VBox):
         self.retry_button.on_click(lambda _b: self.retry())
         self.reveal_button.on_click(lambda _b: self.reveal())
         buttons = widgets.HBox([self.check_button, self.retry_button, self.reveal_button])
-        super().__init__(children=[self.prompt, *controls, buttons, self.feedback])
+        super().__init__(children=[self.prompt, *controls, self.confidence, buttons,
+                                   self.feedback])
         self.add_class("ms-quiz-question")
 
     # -- per kind
@@ -266,21 +218,29 @@ class QuestionView(widgets.VBox):
             figure_html = self._figure_html
         self.feedback.value = fb.to_html(figure_html=figure_html)
 
-    def check(self, *, record: bool = True) -> Feedback:
+    def check(self, *, record: bool = True, require_confidence: bool = True) -> Feedback:
         answer = self.answer
+        confidence = self.confidence.value
         fb = self.kind.grade(self.data, answer)
+        if fb.correct is not None and confidence is None and require_confidence:
+            fb = incomplete("choose_confidence")
+        fb = with_confidence(fb, confidence)
         self._show(fb)
+        self.checked_confidence = confidence if fb.correct is not None else None
         self.answered_correctly = fb.correct
         if record and fb.correct is not None and self._on_answer is not None:
-            self._on_answer(self, self.kind.to_saved(self.data, answer), fb.correct)
+            self._on_answer(self, self.kind.to_saved(self.data, answer), fb.correct,
+                            confidence=confidence)
         return fb
 
     def retry(self) -> None:
         self.set_answer(None)
+        self.confidence.value = None
         self.feedback.value = ""
         self.last_feedback = None
         self.revealed = False
         self.answered_correctly = None
+        self.checked_confidence = None
 
     def reveal(self) -> Feedback:
         fb = self.kind.reveal(self.data)
@@ -288,14 +248,17 @@ class QuestionView(widgets.VBox):
         self.revealed = True
         return fb
 
-    def restore(self, saved) -> bool:
-        """Put back a saved answer and its feedback; False if it no longer fits the bank."""
+    def restore(self, saved, confidence: str | None = None) -> bool:
+        """Put back a saved answer, how sure the learner was, and its feedback; False if
+        it no longer fits the bank. Answers saved before confidence was asked have none."""
         try:
             answer = self.kind.from_saved(self.data, saved)
+            level = check_level(confidence)
         except (KeyError, ValueError, TypeError, IndexError, AttributeError):
             return False
         if answer is None:
             return False
         self.set_answer(answer)
-        self.check(record=False)
+        self.confidence.value = level
+        self.check(record=False, require_confidence=False)
         return True

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from .base import MESSAGES, esc, pathway_figure_html
+from .confidence import LEVELS
 from .kinds import kind_of
 from .section_quiz import present_question, teaching_notes_html
 
@@ -40,13 +41,31 @@ def _print_choices(data: dict) -> str:
     return f'<div class="ms-quiz__print-choices"><p>{title}</p><ul>{lis}</ul></div>'
 
 
+def section_of(course, question_id: str) -> str:
+    """The id of the section whose bank holds a question ("" when none does)."""
+    for sid, bank in course.banks.items():
+        if any(q.id == question_id for q in bank.questions):
+            return sid
+    return ""
+
+
+def confidence_html(uid: str) -> str:
+    """The "How sure are you?" radio group of an offline question (read by quiz.js)."""
+    radios = "".join(
+        f'<span class="ms-quiz__option"><input type="radio" id="{uid}-c-{lvl}" '
+        f'name="{uid}-confidence" value="{lvl}"> <label for="{uid}-c-{lvl}">'
+        f'{esc(MESSAGES[f"confidence_{lvl}"])}</label></span> ' for lvl in LEVELS)
+    return (f'<fieldset class="ms-quiz__confidence"><legend>{esc(MESSAGES["confidence_question"])}'
+            f"</legend>{radios.strip()}</fieldset>")
+
+
 def question_html(course, question, *, number: int, uid: str, variant: str = "student",
                   learner: str = HANDOUT_LEARNER) -> str:
     kind = kind_of(question)
     data = present_question(course, question, learner=learner)
     parts = [
         f'<fieldset class="ms-quiz-question" id="{uid}" data-kind="{data["kind"]}" '
-        f'data-question="{esc(question.id)}">',
+        f'data-question="{esc(question.id)}" data-section="{esc(section_of(course, question.id))}">',
         f'<legend><span class="ms-quiz__number">Question {number}.</span> '
         f'{esc(data["prompt"])}</legend>',
     ]
@@ -54,12 +73,14 @@ def question_html(course, question, *, number: int, uid: str, variant: str = "st
         parts.append('<p class="ms-quiz__hint">Choose all that apply.</p>')
     parts.append(f'<div class="ms-quiz__controls">{kind.offline_controls(data, uid)}</div>')
     parts.append(_print_choices(data))
+    parts.append(confidence_html(uid))
     parts.append(
         '<div class="ms-quiz__buttons">'
         f'<button type="button" data-action="check">Check</button> '
         f'<button type="button" data-action="retry">Try again</button> '
         f'<button type="button" data-action="reveal">Show answer</button></div>')
-    parts.append(f'<div class="ms-quiz__feedback" id="{uid}-feedback" aria-live="polite"></div>')
+    parts.append(f'<div class="ms-quiz__feedback" id="{uid}-feedback" role="status" '
+                 'aria-live="polite"></div>')
     svg = pathway_figure_html(course.pathway, list(question.nodes)) if question.nodes else ""
     if svg:
         parts.append(f'<div class="ms-quiz__pathway" hidden>{svg}</div>')
@@ -68,6 +89,43 @@ def question_html(course, question, *, number: int, uid: str, variant: str = "st
         parts.append(f'<div class="ms-quiz__key"><p><strong>Answer key</strong></p>{key}</div>')
     parts.append(f'<script type="application/json" class="ms-quiz-data">{_json(data)}</script>')
     parts.append("</fieldset>")
+    return "".join(parts)
+
+
+INTRO = ("Answer each question, say how sure you are, then press Check. Try again clears "
+         "your answer; Show answer explains every option.")
+
+
+def offline_questions_html(course, questions, *, title: str, prefix: str,
+                           variant: str = "student", heading_level: int = 2, section=None,
+                           teaching_notes: bool = False, css_class: str = "ms-quiz",
+                           empty: str = "This section has no quiz.") -> str:
+    """Any list of questions as one offline quiz block (end quiz, check yourself, pre/post)."""
+    if variant not in VARIANTS:
+        raise ValueError(f"variant must be one of {', '.join(VARIANTS)}, not {variant!r}")
+    h = max(1, min(6, heading_level))
+    classes = "ms-quiz" if css_class == "ms-quiz" else f"ms-quiz {css_class}"
+    parts = [
+        f'<section class="{classes}" id="{prefix}" aria-labelledby="{prefix}-title" '
+        f'data-variant="{variant}"'
+        + (f' data-section="{esc(section.id)}"' if section is not None else "") + '>',
+        f'<h{h} id="{prefix}-title">{esc(title)}</h{h}>',
+    ]
+    if not questions:
+        parts.append(f"<p>{esc(empty)}</p></section>")
+        return "".join(parts)
+    if css_class != "ms-quiz-checks":  # one or two questions right after the part: no preamble
+        parts.append(f'<p class="ms-quiz__intro">{INTRO}</p>')
+    if variant == "instructor" and teaching_notes and section is not None:
+        parts.append(teaching_notes_html(section))
+    parts.append(f'<script type="application/json" class="ms-quiz-messages">{_json(MESSAGES)}'
+                 "</script>")
+    for number, question in enumerate(questions, start=1):
+        parts.append(question_html(course, question, number=number, variant=variant,
+                                   uid=f"{prefix}-{question.id}"))
+    score = MESSAGES["score"].format(correct=0, total=len(questions))
+    parts.append(f'<p class="ms-quiz__score" aria-live="polite">{esc(score)}</p>')
+    parts.append("</section>")
     return "".join(parts)
 
 
@@ -80,33 +138,37 @@ def offline_quiz_html(course, section_id, *, variant: str = "student",
     facilitator notes and discussion prompts. Every id on the fragment starts with
     ``id_prefix`` (default ``quiz-<section id>``), so several quizzes fit on one page.
     """
-    if variant not in VARIANTS:
-        raise ValueError(f"variant must be one of {', '.join(VARIANTS)}, not {variant!r}")
     section = course.section(section_id)
-    quiz = course.quiz(section.id)
-    prefix = id_prefix or f"quiz-{section.id}"
-    h = max(1, min(6, heading_level))
-    parts = [
-        f'<section class="ms-quiz" id="{prefix}" aria-labelledby="{prefix}-title" '
-        f'data-variant="{variant}" data-section="{esc(section.id)}">',
-        f'<h{h} id="{prefix}-title">Quiz: {esc(section.title)}</h{h}>',
-    ]
+    return offline_questions_html(
+        course, course.quiz(section.id).questions, title=f"Quiz: {section.title}",
+        prefix=id_prefix or f"quiz-{section.id}", variant=variant, heading_level=heading_level,
+        section=section, teaching_notes=teaching_notes)
+
+
+def offline_checks_html(course, section_id, part_slug, *, variant: str = "student",
+                        heading_level: int = 3) -> str:
+    """The check-yourself questions of one part ("" when it has none)."""
+    section = course.section(section_id)
+    questions = course.checks(section.id, part_slug)
+    if not questions:
+        return ""
+    return offline_questions_html(
+        course, questions, title=MESSAGES["check_yourself"], variant=variant,
+        prefix=f"check-{section.id}-{part_slug}", heading_level=heading_level,
+        css_class="ms-quiz-checks")
+
+
+def offline_test_html(course, use: str, *, variant: str = "student",
+                      heading_level: int = 2) -> str:
+    """The course's pre-test (``use="pre"``) or post-test (``use="post"``) ("" when empty)."""
+    if use not in ("pre", "post"):
+        raise ValueError(f"use must be 'pre' or 'post', not {use!r}")
+    quiz = course.pretest() if use == "pre" else course.posttest()
     if not quiz.questions:
-        parts.append("<p>This section has no quiz.</p></section>")
-        return "".join(parts)
-    parts.append('<p class="ms-quiz__intro">Answer each question, then press Check. Try again '
-                 'clears your answer; Show answer explains every option.</p>')
-    if variant == "instructor" and teaching_notes:
-        parts.append(teaching_notes_html(section))
-    parts.append(f'<script type="application/json" class="ms-quiz-messages">{_json(MESSAGES)}'
-                 "</script>")
-    for number, question in enumerate(quiz.questions, start=1):
-        parts.append(question_html(course, question, number=number, variant=variant,
-                                   uid=f"{prefix}-{question.id}"))
-    parts.append(f'<p class="ms-quiz__score" aria-live="polite">Score: 0 of '
-                 f'{len(quiz.questions)} answered correctly</p>')
-    parts.append("</section>")
-    return "".join(parts)
+        return ""
+    return offline_questions_html(course, quiz.questions, title=MESSAGES[f"{use}test_title"],
+                                  prefix=f"{use}test", variant=variant,
+                                  heading_level=heading_level, css_class="ms-quiz-test")
 
 
 def offline_quiz_page(course, section_id, *, variant: str = "student",

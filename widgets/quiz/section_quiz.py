@@ -4,8 +4,9 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from .. import classpool
-from ..progress import ProgressStore, Score, default_learner, default_store
-from .base import esc, learner_seed, pathway_chain, pathway_figure_html
+from ..progress import ProgressStore, default_learner, default_store
+from .base import MESSAGES, esc, learner_seed, pathway_chain, pathway_figure_html
+from .confidence import LEVELS, section_result, shares
 from .kinds import kind_of
 
 
@@ -39,20 +40,46 @@ def teaching_notes_html(section) -> str:
     return "".join(parts)
 
 
-def quiz_widget(course, section_id, *, learner: str | None = None,
-                store: ProgressStore | None | bool = None, teaching: bool | None = None):
-    """Every question of a section's quiz, with a score; answers are saved to ``store``.
+def score_label(views) -> str:
+    """Accuracy and, once an answer carries a confidence, the confidence-weighted score."""
+    result = section_result([(v.answered_correctly, v.checked_confidence) for v in views])
+    text = result.label(MESSAGES["score"])
+    if result.rated:
+        text += result.label(MESSAGES["score_points"])
+    return text
 
-    ``store=None`` uses the shared store at ``$MS_COURSE_PROGRESS`` (or the default path);
-    ``store=False`` keeps answers in memory only. ``teaching=None`` follows
-    :func:`widgets.teaching.is_teaching`.
 
-    The returned VBox carries ``.questions`` (the question views), ``.score`` (a Label),
-    ``.notice`` (an HTML line about saving problems), and in teaching mode
-    ``.reveal_all_button`` and ``.teaching_panel`` (both ``None`` in learner mode).
-    """
-    section = course.section(section_id)
-    quiz = course.quiz(section.id)
+def pool_html(question_id: str) -> str:
+    """The share of each confidence level in a pooled class (teaching mode), or ""."""
+    from ..teaching import pooled_confidence
+
+    counts = pooled_confidence(question_id)
+    if counts is None and classpool.class_dir() is not None:
+        try:  # the latest answer of each learner in the class folder
+            counts = dict(classpool.confidence_spread(
+                classpool.latest(classpool.read_pool(), question_id)))
+        except Exception:  # noqa: BLE001 - a pooling problem must never stop a reveal
+            counts = None
+    share = shares(counts)
+    if share is None:
+        return ""
+    n = sum(int(counts.get(lvl, 0) or 0) for lvl in LEVELS)
+    items = "".join(f"<li>{esc(MESSAGES[f'confidence_{lvl}'])}: {round(100 * share[lvl])}%</li>"
+                    for lvl in LEVELS)
+    return (f'<div class="ms-quiz__pool"><p><strong>'
+            f'{esc(MESSAGES["pool_confidence"].format(n=n))}</strong></p><ul>{items}</ul></div>')
+
+
+def reveal_to_room(views) -> None:
+    """Teaching mode: every question's key and explanations, and the room's confidence."""
+    for v in views:
+        v.reveal()
+        extra = pool_html(v.question_id)
+        if extra:
+            v.feedback.value += extra
+
+
+def _resolve(learner, store, teaching):
     learner = learner or default_learner()
     if store is None or store is True:
         store = default_store()
@@ -61,8 +88,22 @@ def quiz_widget(course, section_id, *, learner: str | None = None,
         from ..teaching import is_teaching
 
         teaching = is_teaching()
+    return learner, store, teaching
 
-    title = widgets.HTML(value=f"<h3>Quiz: {esc(section.title)}</h3>")
+
+def questions_widget(course, questions, *, title: str, learner: str | None = None,
+                     store: ProgressStore | None | bool = None, teaching: bool | None = None,
+                     section=None, empty: str = "This section has no quiz.",
+                     css_class: str = "ms-quiz"):
+    """A list of questions as one live quiz: how sure, a score, saving, teaching extras.
+
+    The returned VBox carries ``.questions`` (the question views), ``.score`` (a Label),
+    ``.notice`` (an HTML line about saving problems), and in teaching mode
+    ``.reveal_all_button`` and ``.teaching_panel`` (both ``None`` in learner mode;
+    the panel only when ``section`` is given).
+    """
+    learner, store, teaching = _resolve(learner, store, teaching)
+    heading = widgets.HTML(value=f"<h3>{esc(title)}</h3>")
     notice = widgets.HTML(value="")
     score = widgets.Label(value="")
     views: list = []
@@ -75,48 +116,42 @@ def quiz_widget(course, section_id, *, learner: str | None = None,
             notice.value += f'<p role="status" class="ms-quiz__pooling">{esc(pooled)}</p>'
 
     def update_score(_change=None):
-        s = Score(sum(v.answered_correctly is True for v in views),
-                  sum(v.answered_correctly is not None for v in views), len(views))
-        score.value = s.label
+        score.value = score_label(views)
 
-    def on_answer(view, saved, correct):
+    def on_answer(view, saved, correct, confidence=None):
         if store is not None:
-            store.record(learner, view.question_id, saved, correct)
+            store.record(learner, view.question_id, saved, correct, confidence=confidence)
             show_notice()
 
-    for number, question in enumerate(quiz.questions, start=1):
+    for number, question in enumerate(questions, start=1):
         view = question_view(course, question, learner=learner, number=number,
                              on_answer=on_answer)
         if store is not None:
             saved = store.get(learner, question.id)
             if saved is not None and "answer" in saved:
-                view.restore(saved["answer"])
-        view.observe(update_score, names="answered_correctly")
+                view.restore(saved["answer"], saved.get("confidence"))
+        view.observe(update_score, names=["answered_correctly", "checked_confidence"])
         views.append(view)
     update_score()
     show_notice()
 
-    children: list = [title, notice]
+    children: list = [heading, notice]
     reveal_all = panel = None
     if teaching:
-        panel = widgets.HTML(value=teaching_notes_html(section))
+        if section is not None:
+            panel = widgets.HTML(value=teaching_notes_html(section))
+            children.append(panel)
         reveal_all = widgets.Button(description="Reveal to the room", icon="eye",
                                     tooltip="Show the answer and every explanation for all "
-                                            "questions of this quiz at once")
-
-        def _reveal_all(_b=None):
-            for v in views:
-                v.reveal()
-
-        reveal_all.on_click(_reveal_all)
-        children += [panel, reveal_all]
+                                            "questions at once, with how sure the room was")
+        reveal_all.on_click(lambda _b=None: reveal_to_room(views))
+        children.append(reveal_all)
     if not views:
-        children.append(widgets.HTML(value="<p>This section has no quiz.</p>"))
+        children.append(widgets.HTML(value=f"<p>{esc(empty)}</p>"))
     children += [*views, score]
 
     box = widgets.VBox(children=children)
-    box.add_class("ms-quiz")
-    box.section_id = section.id
+    box.add_class(css_class)
     box.learner = learner
     box.store = store
     box.questions = views
@@ -124,4 +159,51 @@ def quiz_widget(course, section_id, *, learner: str | None = None,
     box.notice = notice
     box.reveal_all_button = reveal_all
     box.teaching_panel = panel
+    return box
+
+
+def quiz_widget(course, section_id, *, learner: str | None = None,
+                store: ProgressStore | None | bool = None, teaching: bool | None = None):
+    """Every question of a section's end quiz, with a score; answers are saved to ``store``.
+
+    ``store=None`` uses the shared store at ``$MS_COURSE_PROGRESS`` (or the default path);
+    ``store=False`` keeps answers in memory only. ``teaching=None`` follows
+    :func:`widgets.teaching.is_teaching`. See :func:`questions_widget` for what it carries.
+    """
+    section = course.section(section_id)
+    box = questions_widget(course, course.quiz(section.id).questions,
+                           title=f"Quiz: {section.title}", learner=learner, store=store,
+                           teaching=teaching, section=section)
+    box.section_id = section.id
+    return box
+
+
+def checks_widget(course, section_id, part_slug, *, learner: str | None = None,
+                  store: ProgressStore | None | bool = None, teaching: bool | None = None):
+    """The check-yourself questions of one part (``None`` when the part has none)."""
+    section = course.section(section_id)
+    questions = course.checks(section.id, part_slug)
+    if not questions:
+        return None
+    box = questions_widget(course, questions, title=MESSAGES["check_yourself"],
+                           learner=learner, store=store, teaching=teaching,
+                           css_class="ms-quiz-checks")
+    # set apart from the prose around it, as in the handouts (a rule, not a colour code)
+    box.layout = widgets.Layout(border_left="4px solid #0072B2", padding="0 0 0 12px",
+                                margin="8px 0 16px 0")
+    box.section_id = section.id
+    box.part = part_slug
+    return box
+
+
+def prepost_widget(course, use: str, *, learner: str | None = None,
+                store: ProgressStore | None | bool = None, teaching: bool | None = None):
+    """The pre-test (``use="pre"``) or the post-test (``use="post"``) of the whole course."""
+    if use not in ("pre", "post"):
+        raise ValueError(f"use must be 'pre' or 'post', not {use!r}")
+    quiz = course.pretest() if use == "pre" else course.posttest()
+    box = questions_widget(course, quiz.questions, title=MESSAGES[f"{use}test_title"],
+                           learner=learner, store=store, teaching=teaching,
+                           empty=MESSAGES["no_test"], css_class="ms-quiz-test")
+    box.use = use
     return box

@@ -20,7 +20,31 @@
   }
 
   function feedback(status, headline, lines, note, hint) {
-    return { status: status, headline: headline, lines: lines || [], note: note || "", hint: hint || "" };
+    return { status: status, headline: headline, lines: lines || [], note: note || "", hint: hint || "",
+      alert: "", confidence: null, points: null, scoreNote: "" };
+  }
+
+  // ---- confidence-based marking: mirrors widgets/quiz/confidence.py and base.with_confidence
+  var POINTS = { low: [1, 0], medium: [2, -2], high: [3, -6] };  // [right, wrong]
+
+  function points(correct, level) {
+    return POINTS[level] ? POINTS[level][correct ? 0 : 1] : null;
+  }
+
+  function withConfidence(M, fb, level) {
+    if ((fb.status !== "correct" && fb.status !== "wrong") || !POINTS[level]) { return fb; }
+    var p = points(fb.status === "correct", level);
+    fb.confidence = level;
+    fb.points = p;
+    fb.scoreNote = M.confidence_points.replace("{level}", M["level_" + level])
+      .replace("{points}", p > 0 ? "+" + p : String(p));
+    fb.alert = fb.status === "wrong" && level === "high" ? M.confident_error : "";
+    return fb;
+  }
+
+  function readConfidence(q) {
+    var c = q.querySelector(".ms-quiz__confidence input[type=radio]:checked");
+    return c ? c.value : null;
   }
 
   function line(mark, label, text) {
@@ -57,7 +81,7 @@
   var KINDS = {
     single: {
       read: function (q) {
-        var c = q.querySelector("input[type=radio]:checked");
+        var c = q.querySelector(".ms-quiz__controls input[type=radio]:checked");
         return c ? parseInt(c.value, 10) : null;
       },
       grade: function (M, data, answer) {
@@ -69,7 +93,7 @@
     },
     multiple: {
       read: function (q) {
-        return Array.prototype.map.call(q.querySelectorAll("input[type=checkbox]:checked"), function (c) {
+        return Array.prototype.map.call(q.querySelectorAll(".ms-quiz__controls input[type=checkbox]:checked"), function (c) {
           return parseInt(c.value, 10);
         }).sort(function (a, b) { return a - b; });
       },
@@ -89,7 +113,7 @@
     },
     truefalse: {
       read: function (q) {
-        var c = q.querySelector("input[type=radio]:checked");
+        var c = q.querySelector(".ms-quiz__controls input[type=radio]:checked");
         return c ? c.value === "true" : null;
       },
       grade: function (M, data, answer) {
@@ -162,6 +186,11 @@
     var p = el("p", "ms-feedback__headline");
     p.appendChild(el("strong", "", fb.headline));
     div.appendChild(p);
+    if (fb.alert) {
+      var a = el("p", "ms-feedback__alert");
+      a.appendChild(el("strong", "", fb.alert));
+      div.appendChild(a);
+    }
     if (fb.lines.length) {
       var ul = el("ul", "ms-feedback__lines");
       fb.lines.forEach(function (l) {
@@ -177,21 +206,33 @@
       div.appendChild(ul);
     }
     if (fb.note) { div.appendChild(el("p", "ms-feedback__note", fb.note)); }
+    if (fb.scoreNote) { div.appendChild(el("p", "ms-feedback__points", fb.scoreNote)); }
     if (fb.hint) { div.appendChild(el("p", "ms-feedback__hint", fb.hint)); }
     return div;
   }
 
   function clearForm(q) {
-    Array.prototype.forEach.call(q.querySelectorAll(".ms-quiz__controls input"), function (i) { i.checked = false; });
+    Array.prototype.forEach.call(q.querySelectorAll(".ms-quiz__controls input, .ms-quiz__confidence input"),
+      function (i) { i.checked = false; });
     Array.prototype.forEach.call(q.querySelectorAll(".ms-quiz__controls select"), function (s) { s.value = ""; });
   }
 
-  function updateScore(section) {
+  function updateScore(section, M) {
     var score = section.querySelector(".ms-quiz__score");
     if (!score) { return; }
     var qs = section.querySelectorAll(".ms-quiz-question");
-    var right = section.querySelectorAll('.ms-quiz-question[data-state="correct"]').length;
-    score.textContent = "Score: " + right + " of " + qs.length + " answered correctly";
+    var right = 0, total = 0, rated = 0;
+    Array.prototype.forEach.call(qs, function (q) {
+      var state = q.getAttribute("data-state");
+      if (state === "correct") { right += 1; }
+      var p = q.getAttribute("data-points");
+      if (state && p !== null && p !== "") { total += parseInt(p, 10); rated += 1; }
+    });
+    var text = M.score.replace("{correct}", String(right)).replace("{total}", String(qs.length));
+    if (rated) {
+      text += M.score_points.replace("{points}", String(total)).replace("{best}", String(3 * qs.length));
+    }
+    score.textContent = text;
   }
 
   function setUp(section) {
@@ -210,13 +251,19 @@
         if (figure) { figure.hidden = !(fb.status === "wrong" && fb.hint); }
         if (fb.status === "correct" || fb.status === "wrong") {
           q.setAttribute("data-state", fb.status);
+          if (fb.points === null) { q.removeAttribute("data-points"); } else { q.setAttribute("data-points", String(fb.points)); }
+          if (fb.confidence) { q.setAttribute("data-confidence", fb.confidence); } else { q.removeAttribute("data-confidence"); }
         } else if (fb.status === "incomplete") {
           q.removeAttribute("data-state");
+          q.removeAttribute("data-points");
+          q.removeAttribute("data-confidence");
         }
-        updateScore(section);
+        updateScore(section, M);
       }
 
-      register(q, data, function () { show(kind.grade(M, data, kind.read(q))); });
+      register(q, data, function () {  // a restored answer, with its confidence when saved
+        show(withConfidence(M, kind.grade(M, data, kind.read(q)), readConfidence(q)));
+      });
 
       q.addEventListener("click", function (event) {
         var button = event.target.closest ? event.target.closest("button[data-action]") : null;
@@ -224,6 +271,13 @@
         var action = button.getAttribute("data-action");
         if (action === "check") {
           var answer = kind.read(q), fb = kind.grade(M, data, answer);
+          var level = readConfidence(q);
+          // a learner says how sure before Check; a script putting a saved answer back
+          // (an untrusted click, e.g. scorm.js) may have none, like restore() in base.py
+          if ((fb.status === "correct" || fb.status === "wrong") && !level && event.isTrusted !== false) {
+            fb = incomplete(M, "choose_confidence");
+          }
+          fb = withConfidence(M, fb, level);
           show(fb);
           announce(q, section, data, answer, fb);
         } else if (action === "reveal") {
@@ -233,13 +287,15 @@
           out.textContent = "";
           if (figure) { figure.hidden = true; }
           q.removeAttribute("data-state");
-          updateScore(section);
+          q.removeAttribute("data-points");
+          q.removeAttribute("data-confidence");
+          updateScore(section, M);
           var first = q.querySelector(".ms-quiz__controls input, .ms-quiz__controls select");
           if (first) { first.focus(); }
         }
       });
     });
-    updateScore(section);
+    updateScore(section, M);
   }
 
   // ---- saved answers (issue 12): one event after every check, and restore() to put a
@@ -308,7 +364,8 @@
     var confidence = confidenceOf(q), ok = fb.status === "correct";
     var detail = {
       id: q.getAttribute("data-question") || data.id,
-      section: section.getAttribute("data-section") || (section.id || "").replace(/^.*quiz-/, ""),
+      section: q.getAttribute("data-section") || section.getAttribute("data-section") ||
+        (section.id || "").replace(/^.*quiz-/, ""),
       answer: toSaved(data, answer), correct: ok, confidence: confidence,
       score: LAPT[confidence] ? LAPT[confidence][ok ? 0 : 1] : null
     };
