@@ -14,6 +14,7 @@ Markers: ``browser`` (needs Chromium), ``kernel`` (starts Jupyter kernels), ``sl
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -180,19 +181,47 @@ def course():
     return load_course()
 
 
+# One Playwright driver for the session. Playwright's sync API refuses a second
+# sync_playwright() while one runs, so every module's ``sync_playwright()`` gets this one
+# (its ``with`` block neither starts nor stops it); it stops when the session ends.
+_PLAYWRIGHT: dict = {}
+
+
+def _playwright():
+    if "pw" not in _PLAYWRIGHT:
+        _PLAYWRIGHT["cm"] = _PLAYWRIGHT["real"]()
+        _PLAYWRIGHT["pw"] = _PLAYWRIGHT["cm"].__enter__()
+    return _PLAYWRIGHT["pw"]
+
+
+@contextlib.contextmanager
+def _shared_sync_playwright():
+    yield _playwright()
+
+
+def _share_playwright() -> None:
+    try:
+        import playwright.sync_api as api
+    except ImportError:  # the browser fixture says what is missing
+        return
+    if api.sync_playwright is not _shared_sync_playwright:
+        _PLAYWRIGHT["real"] = api.sync_playwright
+        api.sync_playwright = _shared_sync_playwright
+
+
+_share_playwright()
+
+
 @pytest.fixture(scope="session")
 def browser():
+    """The session's one Chromium (tests that need their own context open one in it)."""
     require_chromium()
+    need("real" in _PLAYWRIGHT, "playwright is missing: pip install -e '.[test]'")
+    b = _playwright().chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        need(False, "playwright is missing: pip install -e '.[test]'")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+        yield b
+    finally:
+        b.close()
 
 
 @pytest.fixture(scope="session")
@@ -242,6 +271,9 @@ def pytest_collection_finish(session):
 
 
 def pytest_sessionfinish(session):
+    if "cm" in _PLAYWRIGHT:
+        _PLAYWRIGHT.pop("cm").__exit__(None, None, None)
+        _PLAYWRIGHT.pop("pw")
     proc = _RUN.get("proc")
     if proc is not None and proc.poll() is None:
         proc.kill()
