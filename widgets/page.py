@@ -115,8 +115,9 @@ class SectionPage:
             ref = self.course.references.get(key)
             text = esc(ref.citation()) if ref else esc(key)
             link = ""
-            if ref and ref.link:
-                link = f" <span class=\"course-ref-link\">{esc(ref.link)}</span>"
+            if ref and ref.links:
+                link = " " + " ".join(f'<a class="course-ref-link" href="{esc(u)}">{esc(u)}</a>'
+                                      for u in ref.links)
             items.append(f'<li id="{esc(self.citations.anchor(key))}">{text}{link} '
                          f'<span class="course-ref-key">[{esc(key)}]</span></li>')
         return (f'<section class="course-references" aria-labelledby="{esc(self.section.id)}-refs">'

@@ -41,6 +41,11 @@ class Reference(Strict):
     year: int | None = None
     link: str | None = None
 
+    @property
+    def links(self) -> list[str]:
+        """The reference's web addresses (``link`` may hold several, separated by ``;``)."""
+        return [u.strip() for u in (self.link or "").split(";") if u.strip().startswith("https://")]
+
     def citation(self) -> str:
         parts = [self.authors, self.title]
         if self.venue:
