@@ -24,7 +24,8 @@ how sure the learner was, how many checks so far and the first check ever::
 The whole format, its versions and the spaced-review plan (``box``, ``due``, see
 :mod:`widgets.schedule`) are documented in README.md, "Your saved answers". Version 1 files
 still load (no ``confidence``, ``attempts`` or ``first``: the entry counts as the first
-check); a file of a newer version is refused with one line and never written.
+check); a file of a newer version is refused with one line and never written (the format's
+version, entries and checks: :mod:`widgets.progress_format`).
 
 A damaged or unwritable file never stops a quiz: the store warns once (one line), shows
 the same line in ``notice``, and keeps answers in memory. A damaged file is first copied
@@ -45,13 +46,12 @@ from filelock import FileLock
 
 from . import schedule
 from .fileio import atomic_write
+from .progress_format import (CONFIDENCE_LEVELS, COURSE_ID, VERSION, _empty,  # noqa: F401
+                              _valid, first_check, newer_version, next_entry)
 
 ENV_PATH = "MS_COURSE_PROGRESS"
 ENV_LEARNER = "MS_COURSE_LEARNER"
 APP_DIR = "ms-leg-pain-course"
-VERSION = 2
-CONFIDENCE_LEVELS = ("low", "medium", "high")
-COURSE_ID = "ms-leg-pain"  # also the prefix of the handouts' localStorage keys
 LOCK_TIMEOUT = 10.0  # seconds to wait for another writer; each write holds the lock briefly
 
 __all__ = ["ProgressStore", "ProgressWarning", "Score", "default_path", "default_learner",
@@ -87,29 +87,6 @@ class Score:
     @property
     def label(self) -> str:
         return f"Score: {self.correct} of {self.total} answered correctly"
-
-
-def _empty() -> dict:
-    return {"version": VERSION, "course": COURSE_ID, "learners": {}}
-
-
-def newer_version(data: Any) -> int | None:
-    """The format version of a file this release cannot read, else None."""
-    version = data.get("version") if isinstance(data, dict) else None
-    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
-        return version
-    return None
-
-
-def _valid(data: Any) -> bool:
-    if not isinstance(data, dict) or not isinstance(data.get("learners"), dict):
-        return False
-    for answers in data["learners"].values():
-        if not isinstance(answers, dict):
-            return False
-        if not all(isinstance(e, dict) and "correct" in e for e in answers.values()):
-            return False
-    return True
 
 
 class ProgressStore:
@@ -301,39 +278,6 @@ class ProgressStore:
 
     def section_score(self, course, section_id: str, learner: str | None = None) -> Score:
         return self.score([q.id for q in course.quiz(section_id).questions], learner)
-
-
-def next_entry(old: dict | None, answer: Any, correct: bool, confidence: str | None = None,
-               now: dt.datetime | None = None) -> dict:
-    """The entry after one more check (format version 2): the last answer, how sure the
-    learner was, how many checks so far, and the first check ever, kept for the pre/post
-    gain and calibration. Fields other writers add (``box``, ``due``) are kept; an entry
-    written by version 1 counts as the first check."""
-    if confidence is not None and confidence not in CONFIDENCE_LEVELS:
-        raise ValueError(f"confidence must be one of {', '.join(CONFIDENCE_LEVELS)} or None, "
-                         f"not {confidence!r}")
-    now = now or dt.datetime.now(dt.timezone.utc)
-    old = dict(old) if isinstance(old, dict) else None
-    entry = dict(old or {})
-    if old is None:
-        first = {"answer": answer, "correct": bool(correct), "confidence": confidence}
-        attempts = 1
-    else:
-        first = old.get("first") or {"answer": old.get("answer"), "correct": bool(old.get("correct")),
-                                     "confidence": old.get("confidence")}
-        attempts = int(old.get("attempts") or 1) + 1
-    entry.update(answer=answer, correct=bool(correct), confidence=confidence,
-                 saved=now.isoformat(timespec="seconds"), attempts=attempts, first=first)
-    return entry
-
-
-def first_check(entry: dict) -> dict:
-    """The first check ever of an entry (version 1 entries: the entry itself)."""
-    first = entry.get("first") if isinstance(entry, dict) else None
-    if isinstance(first, dict) and "correct" in first:
-        return first
-    return {"answer": entry.get("answer"), "correct": bool(entry.get("correct")),
-            "confidence": entry.get("confidence")}
 
 
 _STORES: dict[Path, ProgressStore] = {}
