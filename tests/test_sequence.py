@@ -85,7 +85,8 @@ def test_each_part_cell_shows_prose_then_its_figures_then_its_checks(real):
             assert f"<h2" not in first  # the heading is the Markdown cell above
             words = re.sub(r"[^A-Za-z]+", " ", p.markdown).split()[:3]
             assert all(w in first for w in words), (s.id, p.slug)
-            figs = [i for i in items if isinstance(i, go.Figure)]
+            figs = [i for i in items if isinstance(i, go.Figure)  # or a table, as HTML
+                    or 'class="course-table"' in (getattr(i, "data", "") or "")]
             assert len(figs) == len(real.part_figures(s.id, p.slug)), (s.id, p.slug)
             checks = [i for i in items if hasattr(i, "questions")]
             assert [v.question_id for c in checks for v in c.questions] == \
@@ -126,7 +127,8 @@ def test_handout_pages_follow_the_parts(request, which):
         assert [slug for slug, _ in blocks] == [p.slug for p in s.parts], s.id
         for p, (_, block) in zip(s.parts, blocks):
             heading = block.index(f'id="{s.id}-{p.slug}"')
-            figures = [m.start() for m in re.finditer(r'<figure class="handout-figure"', block)]
+            figures = [m.start() for m in re.finditer(  # a diagram, or a table as HTML
+                r'<figure class="handout-figure"|<div class="handout-table"', block)]
             assert len(figures) == len(course.part_figures(s.id, p.slug)), (s.id, p.slug)
             qids = re.findall(r'data-question="([^"]+)"', block)
             assert qids == [q.id for q in course.checks(s.id, p.slug)], (s.id, p.slug)
