@@ -170,10 +170,11 @@ def _text(s: str) -> str:
 
 
 def check_quiz_by_keyboard(visit: Visit) -> None:
-    """Answer the page's first choice question by keyboard only: the feedback that is read
-    out is exactly the Python grader's for that answer."""
+    """Answer the page's first choice question by keyboard only, with "How sure are you?"
+    set to low: the feedback that is read out is exactly the Python grader's."""
     import json
 
+    from widgets.quiz.base import with_confidence
     from widgets.quiz.kinds import KINDS
 
     page = visit.page
@@ -184,17 +185,22 @@ def check_quiz_by_keyboard(visit: Visit) -> None:
     q.locator(".ms-quiz__controls input").first.focus()
     page.keyboard.press("Space")
     assert q.evaluate("q => q.querySelectorAll('input:checked').length") == 1
-    for _ in range(40):  # Tab to this question's Check button
-        page.keyboard.press("Tab")
-        if q.evaluate("q => document.activeElement === q.querySelector('[data-action=check]')"):
-            break
-    else:
-        pytest.fail("the Check button cannot be reached with Tab")
+    def tab_to(selector: str, what: str) -> None:
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            if q.evaluate(f"q => document.activeElement === q.querySelector('{selector}')"):
+                return
+        pytest.fail(f"{what} cannot be reached with Tab")
+
+    tab_to('[id$="-c-low"]', "How sure are you?")
+    page.keyboard.press("Space")
+    tab_to("[data-action=check]", "the Check button")
     page.keyboard.press("Enter")
     feedback = q.locator(".ms-quiz__feedback")
     assert feedback.get_attribute("aria-live") == "polite"
     page.wait_for_function("el => el.textContent.trim() !== ''", arg=feedback.element_handle())
-    assert _text(feedback.inner_text()) == _text(KINDS[data["kind"]].grade(data, answer).text())
+    expected = with_confidence(KINDS[data["kind"]].grade(data, answer), "low").text()
+    assert _text(feedback.inner_text()) == _text(expected)
 
 
 @pytest.fixture(scope="module")
