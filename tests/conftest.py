@@ -302,3 +302,21 @@ def executed_notebooks() -> dict:
     summary = json.loads(summary_file.read_text())
     return {name: dict(info, nb=nbformat.read(out / name, as_version=4))
             for name, info in summary.items()}
+
+
+@pytest.fixture
+def store(tmp_path):
+    """An empty progress store of the test's own."""
+    from widgets.progress import ProgressStore
+
+    return ProgressStore(tmp_path / "progress.json")
+
+
+@pytest.fixture
+def fixed_day(request):
+    """The course's clock set to the test module's ``DAY`` (spaced review is planned in days)."""
+    from widgets import schedule
+
+    schedule.set_today(request.module.DAY)
+    yield request.module.DAY
+    schedule.set_today(None)

@@ -23,11 +23,6 @@ def course():
     return load_course(L.FIXTURE_CONTENT)
 
 
-@pytest.fixture
-def store(tmp_path):
-    return ProgressStore(tmp_path / "progress.json")
-
-
 def _answer_all(course, section, store, right=True):
     box = quiz_widget(course, section, learner="ana", store=store)
     for v in box.questions:

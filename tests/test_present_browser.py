@@ -17,23 +17,13 @@ import learner as L  # noqa: E402
 from widgets.course import load_course  # noqa: E402
 from widgets.handouts import build_handouts  # noqa: E402
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 SECTION = "nerve-damage"
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api", reason="needs playwright")
 
 
-def _require_chromium():
-    try:
-        from conftest import require_chromium
-    except ImportError:
-        if not CHROMIUM.exists():
-            pytest.skip("needs Debian's Chromium at /usr/bin/chromium")
-    else:
-        require_chromium()
+from conftest import require_chromium as _require_chromium  # noqa: E402
 
 
 @pytest.fixture(scope="module")

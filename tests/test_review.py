@@ -13,29 +13,17 @@ import learner as L  # noqa: E402
 
 from widgets import schedule  # noqa: E402
 from widgets.course import load_course  # noqa: E402
-from widgets.progress import ProgressStore  # noqa: E402
 from widgets.quiz import quiz_widget  # noqa: E402
 from widgets.review import DUE_COLOURS, review_widget  # noqa: E402
 
 OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
 DAY = dt.date(2026, 12, 1)
-
-
-@pytest.fixture(autouse=True)
-def clock():
-    schedule.set_today(DAY)
-    yield
-    schedule.set_today(None)
+pytestmark = pytest.mark.usefixtures("fixed_day")
 
 
 @pytest.fixture(scope="module")
 def course():
     return load_course(L.FIXTURE_CONTENT)
-
-
-@pytest.fixture
-def store(tmp_path):
-    return ProgressStore(tmp_path / "progress.json")
 
 
 def _answer(view, answer, level="high"):

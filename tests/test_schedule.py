@@ -17,27 +17,16 @@ from widgets.progress import ProgressStore, ProgressWarning  # noqa: E402
 from widgets.quiz import quiz_widget  # noqa: E402
 
 DAY = dt.date(2026, 12, 1)
+pytestmark = pytest.mark.usefixtures("fixed_day")
 
 
 def days(n: int) -> dt.date:
     return DAY + dt.timedelta(days=n)
 
 
-@pytest.fixture(autouse=True)
-def clock():
-    schedule.set_today(DAY)
-    yield
-    schedule.set_today(None)
-
-
 @pytest.fixture(scope="module")
 def course():
     return load_course(L.FIXTURE_CONTENT)
-
-
-@pytest.fixture
-def store(tmp_path):
-    return ProgressStore(tmp_path / "progress.json")
 
 
 def _confident(view, level="high"):

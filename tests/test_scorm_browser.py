@@ -25,9 +25,6 @@ from widgets.scorm import build_scorm, course_question_ids
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNTIME = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 SECTION_PAGE = "03-nerve-damage-and-sensation.html"
 
 pytestmark = pytest.mark.browser
@@ -62,14 +59,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def _require_chromium():
-    try:
-        from conftest import require_chromium
-    except ImportError:
-        if not CHROMIUM.exists():
-            pytest.skip("needs Debian's Chromium at /usr/bin/chromium")
-    else:
-        require_chromium()
+from conftest import require_chromium as _require_chromium  # noqa: E402
 
 
 @pytest.fixture(scope="module")
