@@ -1,0 +1,80 @@
+"""The files a handout page loads (CSS, quiz and plotly scripts) and its <head> links to them."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markupsafe import Markup
+
+from ..quiz.record import DASHBOARD_JS, RECORD_JS
+from .helpers import _optional
+from .plotlyjs import ASSET_NAME as PLOTLY_JS, plotly_bundle
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+
+
+@dataclass(frozen=True)
+class QuizAssets:
+    js: Path | None
+    css: Path | None
+
+
+def quiz_assets() -> QuizAssets:
+    js, css = _optional("widgets.quiz", "QUIZ_JS"), _optional("widgets.quiz", "QUIZ_CSS")
+    return QuizAssets(Path(js) if js else None, Path(css) if css else None)
+
+
+@dataclass
+class Assets:
+    """How a page reaches its CSS and scripts: relative links, or inlined (single file)."""
+
+    inline: bool = False
+    quiz: QuizAssets = field(default_factory=quiz_assets)
+
+    def files(self) -> dict[str, bytes]:
+        """Every file ``assets/`` holds, by name."""
+        out = {
+            "handout.css": (ASSETS / "handout.css").read_bytes(),
+            "print.css": (ASSETS / "print.css").read_bytes(),
+            PLOTLY_JS: plotly_bundle().source.encode("utf-8"),  # basic bundle: plotlyjs.py
+        }
+        if self.quiz.js:
+            out["quiz.js"] = self.quiz.js.read_bytes()
+            out["record.js"] = RECORD_JS.read_bytes()
+            out["dashboard.js"] = DASHBOARD_JS.read_bytes()
+        if self.quiz.css:
+            out["quiz.css"] = self.quiz.css.read_bytes()
+        from ..present_page import PRESENT_CSS, PRESENT_JS  # the presenter view's page
+
+        out["present.js"], out["present.css"] = PRESENT_JS.read_bytes(), PRESENT_CSS.read_bytes()
+        return out
+
+    def head(self, *, plotly: bool, quiz: bool, record: bool | None = None,
+             dashboard: bool = False, quiz_script: bool = True) -> Markup:
+        """The ``<link>``/``<script>`` elements of a page's head. ``record``: record.js keeps
+        the learner's answers (default: on pages with a quiz); ``dashboard``: the index
+        dashboard (record.js and dashboard.js); ``quiz_script=False``: quizzes as
+        worksheets (quiz.css, no quiz.js: the print page)."""
+        record = (quiz and quiz_script if record is None else record) or dashboard
+        styles = [("handout.css", "all")]
+        if quiz and self.quiz.css:
+            styles.append(("quiz.css", "all"))
+        styles.append(("print.css", "print"))
+        scripts = ([PLOTLY_JS] if plotly else []) + (
+            ["quiz.js"] if quiz and quiz_script and self.quiz.js else [])
+        scripts += ["record.js"] if record and self.quiz.js else []
+        scripts += ["dashboard.js"] if dashboard and self.quiz.js else []
+        parts = []
+        if self.inline:
+            files = self.files()
+            for name, media in styles:
+                css = files[name].decode("utf-8").replace("</", "<\\/")
+                parts.append(f'<style media="{media}">\n{css}</style>')
+            for name in scripts:
+                js = files[name].decode("utf-8").replace("</script", "<\\/script")
+                parts.append(f"<script>\n{js}</script>")
+        else:
+            parts += [f'<link rel="stylesheet" href="assets/{n}" media="{m}">' for n, m in styles]
+            parts += [f'<script src="assets/{n}"{" defer" if n != "plotly.min.js" else ""}>'
+                      "</script>" for n in scripts]
+        return Markup("\n".join(parts))

@@ -1,0 +1,134 @@
+"""A section's figures as handout blocks: drawn once per build, and their print versions."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from ..course import Course, Section
+from .helpers import _optional, script_json, slug
+from .plotlyjs import check_traces
+
+PLOTLY_CONFIG = {"responsive": True, "displaylogo": False}
+
+
+@dataclass
+class FigureBlock:
+    div_id: str
+    title: str
+    alt_text: str
+    spec_json: str  # script-safe JSON: {"data", "layout", "config"[, "frames"]}
+    html: str = ""  # a table instead of a plot: sanitised HTML with its own caption
+    name: str = ""  # the figure's name in figures.yaml
+
+    def for_print(self) -> "FigureBlock":
+        """The figure as paper shows it: no dropdown, slider, animation frames or hover
+        text (none of them prints, the text description below each figure says it all,
+        and the print page carries every figure of the course)."""
+        if not self.spec_json:
+            return self
+        spec = json.loads(self.spec_json)
+        spec.pop("frames", None)
+        for control in ("sliders", "updatemenus"):
+            spec["layout"].pop(control, None)
+        for trace in spec["data"]:
+            hover = [trace.pop(k, None) for k in ("hovertext", "hovertemplate")]
+            if any(h is not None for h in hover):
+                trace["hoverinfo"] = "none"
+        return FigureBlock(self.div_id, self.title, self.alt_text, script_json(spec), self.html,
+                           self.name)
+
+
+# What a quiz needs on screen only (quiz.css hides it in print): the print page carries
+# its quizzes as worksheets without it, and the answer key once, at the end (instructor).
+PRINT_DROPS = ("ms-quiz__buttons", "ms-quiz__feedback", "ms-quiz__pathway", "ms-quiz__score",
+               "ms-quiz__intro", "ms-quiz__key", "ms-quiz-data", "ms-quiz-messages")
+_OPEN_TAG = re.compile(r'<(div|p|script)\b[^>]*\bclass="([^"]*)"[^>]*>')
+
+def drop_elements(fragment: str, classes: Iterable[str]) -> str:
+    """``fragment`` without the elements that carry one of ``classes`` (nesting counted)."""
+    wanted = set(classes)
+    out, pos = [], 0
+    while True:
+        m = _OPEN_TAG.search(fragment, pos)
+        while m and not wanted & set(m.group(2).split()):
+            m = _OPEN_TAG.search(fragment, m.end())
+        if m is None:
+            out.append(fragment[pos:])
+            return "".join(out)
+        tag, depth, i = m.group(1), 1, m.end()
+        pair = re.compile(rf"<{tag}\b[^>]*>|</{tag}>")
+        while depth:
+            n = pair.search(fragment, i)
+            if n is None:
+                raise ValueError(f"unclosed <{tag} class={m.group(2)!r}> in a quiz fragment")
+            depth += -1 if n.group(0).startswith("</") else 1
+            i = n.end()
+        out.append(fragment[pos:m.start()])
+        pos = i
+
+
+def _section_figures():
+    """``widgets.figures.section_figures`` (``None`` until that module provides it)."""
+    return _optional("widgets.figures", "section_figures")
+
+
+def compact(spec):
+    """A figure's JSON as the handouts need it: numbers to 3 decimals (a tenth of a pixel
+    on these figures), no ``meta`` (the Python side's bookkeeping)."""
+    if isinstance(spec, float):
+        r = round(spec, 3)
+        return int(r) if r.is_integer() else r
+    if isinstance(spec, list):
+        return [compact(v) for v in spec]
+    if isinstance(spec, dict):
+        return {k: compact(v) for k, v in spec.items() if k != "meta"}
+    return spec
+
+
+Draw = Callable[[Course, Section], "list[FigureBlock]"]
+
+
+def figure_blocks(course: Course, section: Section,
+                  lookup: Callable[[], Callable | None] | None = None) -> list[FigureBlock]:
+    """``lookup``: where the section's figures come from (default :func:`_section_figures`)."""
+    section_figures = (lookup or _section_figures)()
+    if section_figures is None:
+        return []
+    import plotly.io as pio
+
+    blocks: list[FigureBlock] = []
+    seen: set[str] = set()
+    for item in section_figures(course, section.id):
+        name = item.name
+        div_id = f"fig-{section.number}-{slug(item.name)}"
+        n = 2
+        while div_id in seen:
+            div_id = f"fig-{section.number}-{slug(item.name)}-{n}"
+            n += 1
+        seen.add(div_id)
+        if getattr(item, "html", ""):
+            blocks.append(FigureBlock(div_id, item.title, item.alt_text, "", item.html, name))
+            continue
+        spec = compact(json.loads(pio.to_json(item.figure, validate=False, engine="json")))
+        check_traces(item.name, {d.get("type", "scatter") for d in spec.get("data", [])})
+        payload = {"data": spec.get("data", []), "layout": spec.get("layout", {}),
+                   "config": PLOTLY_CONFIG}
+        if spec.get("frames"):
+            payload["frames"] = spec["frames"]
+        blocks.append(FigureBlock(div_id, item.title, item.alt_text, script_json(payload),
+                                  name=name))
+    return blocks
+
+
+def _figures(course: Course, section: Section,
+             cache: dict[str, list[FigureBlock]] | None, draw: Draw | None = None
+             ) -> list[FigureBlock]:
+    """A section's figure blocks, drawn once per build (both variants show the same)."""
+    draw = draw or figure_blocks
+    if cache is None:
+        return draw(course, section)
+    if section.id not in cache:
+        cache[section.id] = draw(course, section)
+    return cache[section.id]
