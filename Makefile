@@ -44,10 +44,10 @@ test: install node_modules/.installed-stamp browser-deps
 	rm -rf build/test-progress
 	MS_COURSE_PROGRESS=$(CURDIR)/build/test-progress/progress.json $(PY) -m pytest tests
 
-## make test-fast: the inner loop: no browser, no kernel, nothing slow (under 30 s)
+## make test-fast: the inner loop: no browser, no kernel, nothing slow, on every core (pytest-xdist)
 test-fast: install
 	rm -rf build/test-progress
-	MS_COURSE_PROGRESS=$(CURDIR)/build/test-progress/progress.json $(PY) -m pytest -q -m "not browser and not kernel and not slow" tests
+	MS_COURSE_PROGRESS=$(CURDIR)/build/test-progress/progress.json $(PY) -m pytest -q -n auto --dist loadfile -m "not browser and not kernel and not slow" tests
 
 check: install
 	$(PY) -m widgets check

@@ -102,9 +102,10 @@ def bench_suite() -> list[Row]:
 
 
 def bench_suite_fast() -> list[Row]:
-    took, code, tail = _pytest("-m", "not browser and not kernel and not slow")
+    took, code, tail = _pytest("-n", "auto", "--dist", "loadfile",
+                               "-m", "not browser and not kernel and not slow")
     verdict = "ok" if took < FAST_TARGET_S else "OVER"
-    return [("make test-fast: pytest -m 'not browser and not kernel and not slow'", f"{took:.1f} s",
+    return [("make test-fast: pytest -n auto -m 'not browser and not kernel and not slow'", f"{took:.1f} s",
              f"{verdict} (target < {FAST_TARGET_S:.0f} s); "
              + ("passed: " if code == 0 else "FAILED: ") + tail[:80])]
 
