@@ -127,21 +127,7 @@ def _keyboard_answer(pg, uid, data, answer, level="medium") -> None:
 
 
 def _mouse_answer(pg, uid, data, answer, level="medium") -> None:
-    kind = data["kind"]
-    if kind == "single":
-        pg.click(f"label[for='{uid}-o{answer}']")
-    elif kind == "truefalse":
-        pg.click(f"label[for='{uid}-o{0 if answer else 1}']")
-    elif kind == "multiple":
-        for i in answer:
-            pg.click(f"label[for='{uid}-o{i}']")
-    else:
-        slot = "p" if kind == "ordering" else "m"
-        for pos, a in enumerate(answer):
-            pg.select_option(f"#{uid}-{slot}{pos}", str(a))
-    if level is not None:
-        pg.click(f"label[for='{uid}-c-{level}']")
-    pg.click(f"#{uid} button[data-action='check']")
+    L.click_answer(pg, uid, data, answer, level)
 
 
 def _first_wrong(data):

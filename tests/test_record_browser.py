@@ -110,22 +110,7 @@ def tab(browser, site):
 
 
 def _answer(pg, uid, data, answer, level: str = "high") -> None:
-    kind = data["kind"]
-    if kind == "single":
-        pg.click(f"label[for='{uid}-o{answer}']")
-    elif kind == "truefalse":
-        pg.click(f"label[for='{uid}-o{0 if answer else 1}']")
-    elif kind == "multiple":
-        for i in answer:
-            pg.click(f"label[for='{uid}-o{i}']")
-    else:
-        slot = "p" if kind == "ordering" else "m"
-        for pos, a in enumerate(answer):
-            pg.select_option(f"#{uid}-{slot}{pos}", str(a))
-    sure = pg.locator(f"#{uid} .ms-quiz__confidence input[value='{level}']")
-    if sure.count():  # the quiz asks how sure (issue 11)
-        sure.check()
-    pg.click(f"#{uid} button[data-action='check']")
+    L.click_answer(pg, uid, data, answer, level)
 
 
 def _feedback(pg, uid) -> str:
