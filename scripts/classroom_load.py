@@ -77,6 +77,7 @@ def _drive():
             out["ids"].append(v.question_id)
             v.retry_button.click()
             v.set_answer(wrong)
+            v.confidence.value = "medium"  # every answer says how sure
             v.check_button.click()
             if v.answered_correctly is not False or "Not quite" not in v.feedback.value:
                 out["failures"].append(f"{v.question_id}: a wrong answer was not marked wrong")
@@ -84,6 +85,7 @@ def _drive():
             if v.feedback.value or v.answered_correctly is not None:
                 out["failures"].append(f"{v.question_id}: Try again did not clear the question")
             v.set_answer(right)
+            v.confidence.value = "medium"
             v.check_button.click()
             if v.answered_correctly is not True or "Correct" not in v.feedback.value:
                 out["failures"].append(f"{v.question_id}: the right answer was not marked right")
