@@ -169,6 +169,15 @@ def _text(s: str) -> str:
     return "\n".join(re.sub(r"\s+", " ", line).strip() for line in s.splitlines() if line.strip())
 
 
+def _tab_to(page, q, focused_js: str, what: str, presses: int = 40) -> None:
+    """Press Tab until ``focused_js`` (run on the question) is true; fail if it never is."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if q.evaluate(focused_js):
+            return
+    pytest.fail(f"{what} cannot be reached with Tab")
+
+
 def check_quiz_by_keyboard(visit: Visit) -> None:
     """Answer the page's first choice question by keyboard only: the feedback that is read
     out is exactly the Python grader's for that answer."""
@@ -185,19 +194,10 @@ def check_quiz_by_keyboard(visit: Visit) -> None:
     q.locator(".ms-quiz__controls input").first.focus()
     page.keyboard.press("Space")
     assert q.evaluate("q => q.querySelectorAll('input:checked').length") == 1
-    for _ in range(20):  # Tab to "How sure are you?" and say: low
-        page.keyboard.press("Tab")
-        if q.evaluate("q => document.activeElement.id.endsWith('-c-low')"):
-            break
-    else:
-        pytest.fail("How sure are you? cannot be reached with Tab")
-    page.keyboard.press("Space")
-    for _ in range(40):  # Tab to this question's Check button
-        page.keyboard.press("Tab")
-        if q.evaluate("q => document.activeElement === q.querySelector('[data-action=check]')"):
-            break
-    else:
-        pytest.fail("the Check button cannot be reached with Tab")
+    _tab_to(page, q, "q => document.activeElement.id.endsWith('-c-low')", "How sure are you?")
+    page.keyboard.press("Space")  # low
+    _tab_to(page, q, "q => document.activeElement === q.querySelector('[data-action=check]')",
+            "the Check button")
     page.keyboard.press("Enter")
     feedback = q.locator(".ms-quiz__feedback")
     assert feedback.get_attribute("aria-live") == "polite"

@@ -23,20 +23,28 @@ def _check(args) -> int:
     return 0
 
 
-def _handouts(args) -> int:
+def built(what: str, build):
+    """Run ``build(progress)``; on bad content or a file problem, say so in one clear line
+    (content problems listed above it) and give ``None``."""
     from .course import ContentError
-    from .handouts import build_handouts
 
     try:
-        out = build_handouts(content=args.content, out=args.out, variant=args.variant,
-                             progress=lambda msg: print(msg, file=sys.stderr))
+        return build(lambda msg: print(msg, file=sys.stderr))
     except ContentError as exc:
         for p in exc.problems:
             print(p)
-        print("handouts not built: fix the problems above", file=sys.stderr)
-        return 1
+        print(f"{what} not built: fix the problems above", file=sys.stderr)
     except OSError as exc:  # a folder it must not overwrite, no permission, a full disk
-        print(f"handouts not built: {exc}", file=sys.stderr)
+        print(f"{what} not built: {exc}", file=sys.stderr)
+    return None
+
+
+def _handouts(args) -> int:
+    from .handouts import build_handouts
+
+    out = built("handouts", lambda progress: build_handouts(
+        content=args.content, out=args.out, variant=args.variant, progress=progress))
+    if out is None:
         return 1
     print(f"handouts written to {out}")
     return 0

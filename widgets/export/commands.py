@@ -39,19 +39,12 @@ def _export(args) -> int:
 
 
 def _scorm(args) -> int:
-    from ..course import ContentError
+    from ..cli import built
     from ..scorm import build_scorm
 
-    try:
-        out = build_scorm(args.out, content=args.content,
-                          progress=lambda msg: print(msg, file=sys.stderr))
-    except ContentError as exc:
-        for p in exc.problems:
-            print(p)
-        print("SCORM package not built: fix the problems above", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"SCORM package not built: {exc}", file=sys.stderr)
+    out = built("SCORM package", lambda progress: build_scorm(
+        args.out, content=args.content, progress=progress))
+    if out is None:
         return 1
     print(f"SCORM 1.2 package written to {out}; upload it in your LMS as a SCORM package")
     return 0
