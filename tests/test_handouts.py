@@ -61,6 +61,54 @@ def test_each_variant_has_every_page_and_one_copy_of_each_asset(built, course):
     assert not (built / "student" / "answer-key.html").exists()
 
 
+def test_the_hint_minimap_is_drawn_from_one_asset_per_folder(built, course):
+    """Each question with pathway nodes names them (data-nodes); the pathway itself is in
+    assets/pathway-map.js once per folder, loaded before quiz.js, which draws it
+    (tests/test_minimap_browser.py); no page inlines a minimap SVG."""
+    from widgets.figures.minimap import minimap_script
+
+    known = {n.id for n in course.pathway.nodes}
+    slots = 0
+    for variant in ("student", "instructor"):
+        folder = built / variant
+        asset = (folder / "assets" / "pathway-map.js").read_text("utf-8")
+        assert asset == minimap_script(course.pathway) and len(asset) < 20_000
+        for page in pages(folder):
+            text = page.read_text("utf-8")
+            assert 'class="pathway-minimap"' not in text, page.name
+            tree = Tree(text)
+            found = [a for t, a in tree.tags if "ms-quiz__pathway" in (a.get("class") or "")]
+            scripts = [a.get("src") for a in tree.all("script") if a.get("src")]
+            for a in found:
+                assert "hidden" in a and set(a["data-nodes"].split()) <= known, (page.name, a)
+            if found:
+                assert scripts.index("assets/pathway-map.js") < scripts.index("assets/quiz.js")
+            elif "assets/quiz.js" not in scripts:
+                assert "assets/pathway-map.js" not in scripts, page.name
+            slots += len(found)
+    per_variant = sum(bool(q.nodes) for b in course.banks.values() for q in b.questions)
+    assert slots >= per_variant  # every question with nodes, wherever a page shows it
+
+
+def test_no_element_repeats_an_attribute(built):
+    """A browser keeps only the first of two same-named attributes (the presenter's option
+    lists once had two class= attributes)."""
+    class Attrs(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.repeated: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            names = [n for n, _ in attrs]
+            if len(names) != len(set(names)):
+                self.repeated.append(self.get_starttag_text())
+
+    for page in pages(built / "student") + pages(built / "instructor"):
+        parser = Attrs()
+        parser.feed(page.read_text("utf-8"))
+        assert parser.repeated == [], (page.name, parser.repeated[:3])
+
+
 def test_handouts_carry_the_basic_plotly_bundle_of_plotlys_version(built):
     """npm's plotly.js-basic-dist-min at the plotly.js version the pinned plotly ships."""
     import json as _json

@@ -122,13 +122,15 @@ def test_instructor_variant_has_key_and_notes(course):
         offline_quiz_html(course, "nerve-damage", variant="teacher")
 
 
-def test_pathway_figure_is_embedded_hidden_for_questions_with_nodes(course):
+def test_pathway_figure_is_a_hidden_slot_naming_the_nodes(course):
+    """A question with pathway nodes carries only their ids; the drawing comes once per
+    page or folder (pathway-map.js, drawn by quiz.js: tests/test_minimap_browser.py)."""
     html = offline_quiz_html(course, "nerve-damage")
-    try:
-        import widgets.figures.minimap  # noqa: F401
-    except ImportError:
-        pytest.skip("widgets.figures.minimap is not there yet")
-    assert html.count('<div class="ms-quiz__pathway" hidden>') == 3  # fx-single, -truefalse, -ordering
+    slots = re.findall(r'<div class="ms-quiz__pathway" data-nodes="([^"]*)" hidden></div>', html)
+    with_nodes = [q for q in course.quiz("nerve-damage").questions if q.nodes]
+    assert len(slots) == len(with_nodes) == 3  # fx-single, -truefalse, -ordering
+    assert slots == [" ".join(q.nodes) for q in with_nodes]
+    assert "<svg" not in html and html.count("ms-quiz__pathway") == 3
 
 
 def test_script_cannot_be_closed_early_by_content(course):
@@ -153,8 +155,11 @@ def test_standalone_page(course):
     page = offline_quiz_page(course, "nerve-damage")
     assert page.startswith("<!DOCTYPE html>") and 'lang="en-GB"' in page
     assert QUIZ_JS.read_text()[:40] in page
+    assert "window.MSPathwayMap = {" in page  # the minimap's pathway, inlined before quiz.js
+    assert page.index("MSPathwayMap") < page.index(QUIZ_JS.read_text()[:40])
     linked = offline_quiz_page(course, "nerve-damage", inline_assets=False)
     assert 'src="quiz.js"' in linked and 'href="quiz.css"' in linked
+    assert linked.index('src="pathway-map.js"') < linked.index('src="quiz.js"')
 
 
 def test_assets_are_plain_and_offline():

@@ -18,6 +18,7 @@ import learner as L  # noqa: E402
 
 from conftest import require_axe  # noqa: E402
 from widgets.course import load_course  # noqa: E402
+from widgets.figures.minimap import ASSET_NAME as MINIMAP_JS, minimap_script  # noqa: E402
 from widgets.quiz import QUIZ_CSS, QUIZ_JS, offline_quiz_page  # noqa: E402
 from widgets.quiz.base import MESSAGES, with_confidence  # noqa: E402
 from widgets.quiz.confidence import LEVELS  # noqa: E402
@@ -49,6 +50,7 @@ def page_url(course, tmp_path_factory):
     (folder / "quiz.html").write_text(offline_quiz_page(course, SECTION, inline_assets=False),
                                       encoding="utf-8")
     shutil.copy(QUIZ_JS, folder / "quiz.js")
+    (folder / MINIMAP_JS).write_text(minimap_script(course.pathway), encoding="utf-8")
     shutil.copy(QUIZ_CSS, folder / "quiz.css")
     return (folder / "quiz.html").as_uri()
 
@@ -152,8 +154,8 @@ def test_keyboard_wrong_then_retry_then_right(page, questions):
         if data["hint"]:
             assert "Look again at the pathway:" in got
             figure = page.locator(f"#{uid} .ms-quiz__pathway")
-            if figure.count():
-                assert figure.is_visible()
+            if figure.count():  # drawn from pathway-map.js (tests/test_minimap_browser.py)
+                assert figure.is_visible() and figure.locator("svg[role=img]").count() == 1
         # Tab from Check to Try again, press Enter: cleared, focus back on the first control
         page.keyboard.press("Tab")
         assert _active_action(page) == "retry"

@@ -45,7 +45,7 @@ def _question_html(section, number: int, total: int, data: dict) -> str:
             f'{LETTERS[i]}.</span> {esc(label.split(". ", 1)[1])}'
             f'<strong class="present-right" hidden> ({esc(LABELS["right"])})</strong></li>'
             for i, label in enumerate(labels))
-        lead = ' class="present-options--lettered"'
+        lead = " present-options--lettered"
     reveal = KINDS[data["kind"]].reveal(data).to_html(inline_style=False).replace(
         ' role="status"', "")
     position = LABELS["question"].format(n=number, total=total)
@@ -54,7 +54,7 @@ def _question_html(section, number: int, total: int, data: dict) -> str:
             f'<p class="present-kicker">{esc(section.number)} · {esc(section.title)} · '
             f'{esc(position)}</p>'
             f'<h2 class="present-prompt">{esc(data["prompt"])}</h2>'
-            f'<ul class="present-options"{lead}>{items}</ul>'
+            f'<ul class="present-options{lead}">{items}</ul>'
             f'<div class="present-answer" hidden>{reveal}</div></section>')
 
 

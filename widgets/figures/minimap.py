@@ -1,18 +1,24 @@
 """A small inline SVG of a causal chain, with some of its nodes highlighted.
 
 Pure string building (no plotly), so quiz feedback can show where a question sits
-in the pathway, in a notebook and in an offline handout alike. Highlighted nodes
-differ by fill colour *and* by a thick border and bold text; the chain is also
-given in words (the ``<title>``, the SVG's accessible name).
+in the pathway. Highlighted nodes differ by fill colour *and* by a thick border and bold
+text; the chain is also given in words (the ``<title>``, the SVG's accessible name,
+:func:`minimap_name`).
+
+The notebook draws it here (:func:`node_chain_svg`). An offline handout folder carries the
+pathway once (``assets/pathway-map.js``, :func:`minimap_script`: :func:`minimap_data` and
+``minimap.js``, which draws the same SVG in the browser from a question's node ids).
 """
 from __future__ import annotations
 
+import json
 import textwrap
 from html import escape
+from pathlib import Path
 
 from ..course.pathway import Pathway
-from .alt_text import chain_sentence
-from .palette import GREY, INK, LIGHT_GREY, kind_style
+from .alt_text import ARROW
+from .palette import GREY, INK, kind_style
 
 BOX_W, BOX_H = 124, 44
 SLOT_H = 8
@@ -21,6 +27,53 @@ PAD = 6
 FONT = 11
 LINE = 13
 WRAP = 19
+# the accessible name: what is highlighted, then every link drawn (minimap.js uses the same)
+NAME = "Pathway map, highlighted: {nodes}. Links shown: {links}."
+NAME_ALONE = "Pathway map, highlighted: {nodes}."
+ASSET_NAME = "pathway-map.js"
+MINIMAP_JS = Path(__file__).resolve().with_name("minimap.js")
+
+
+def minimap_name(pathway: Pathway, node_ids: list[str]) -> str:
+    """The minimap's accessible name: the highlighted nodes, then each causal link drawn."""
+    ids = list(dict.fromkeys(node_ids))
+    nodes = "; ".join(pathway.node(n).label for n in ids)
+    links = "; ".join(pathway.node(e.source).label + ARROW + pathway.node(e.target).label
+                      for e in pathway.chain_edges(ids))
+    return (NAME if links else NAME_ALONE).format(nodes=nodes, links=links)
+
+
+def _lines(label: str) -> list[str]:
+    """A box's label, wrapped to at most three lines."""
+    return (textwrap.wrap(label, WRAP) or [label])[:3]
+
+
+def minimap_data(pathway: Pathway) -> dict:
+    """The whole pathway as minimap.js draws it: nodes in causal order (label lines, kind
+    colours), causal edges as node indices in file order, sizes, colours and wording."""
+    order = pathway.order()
+    index = {n: i for i, n in enumerate(order)}
+    nodes = []
+    for nid in order:
+        node = pathway.node(nid)
+        style = kind_style(node.kind)
+        nodes.append({"id": nid, "lines": _lines(node.label), "label": node.label,
+                      "colour": style.colour, "dash": style.dash, "on": _on(style.colour)})
+    return {
+        "size": {"box_w": BOX_W, "box_h": BOX_H, "slot_h": SLOT_H, "gap_x": GAP_X,
+                 "gap_y": GAP_Y, "pad": PAD, "font": FONT, "line": LINE},
+        "ink": INK, "grey": GREY, "arrow": ARROW, "name": NAME, "name_alone": NAME_ALONE,
+        "nodes": nodes,
+        "edges": [[index[e.source], index[e.target]] for e in pathway.causal_edges()],
+    }
+
+
+def minimap_script(pathway: Pathway) -> str:
+    """``assets/pathway-map.js``: the pathway's data, then the code that draws a minimap."""
+    data = (json.dumps(minimap_data(pathway), ensure_ascii=False, separators=(",", ":"))
+            .replace("<", "\\u003c"))  # safe inlined in a <script> too
+    return ("/* The course pathway, written by widgets/figures/minimap.py (minimap_data). */\n"
+            f"window.MSPathwayMap = {{ data: {data} }};\n" + MINIMAP_JS.read_text("utf-8"))
 
 
 def _columns(pathway: Pathway, chain: list[str]) -> dict[str, int]:
@@ -84,7 +137,7 @@ def node_chain_svg(pathway: Pathway, node_ids: list[str]) -> str:
             pos[item] = (PAD + c * (BOX_W + GAP_X), y)
             y += size(item) + GAP_Y
 
-    sentence = chain_sentence(pathway, list(node_ids))
+    sentence = minimap_name(pathway, list(node_ids))
     # Compact markup (it is inlined once per quiz question in every handout page): shared
     # attributes sit on groups, numbers carry no ".0", the name is the <title> alone.
     out = [
@@ -135,8 +188,7 @@ def node_chain_svg(pathway: Pathway, node_ids: list[str]) -> str:
         else:
             out.append(f'<rect x="{_n(x)}" y="{_n(y)}" width="{BOX_W}" height="{BOX_H}" rx="6" '
                        f'fill="#ffffff" stroke="{style.colour}"{dash}/>')
-        lines = textwrap.wrap(node.label, WRAP) or [node.label]
-        lines = lines[:3]
+        lines = _lines(node.label)
         first = y + BOX_H / 2 - (len(lines) - 1) * LINE / 2 + FONT * 0.35
         cx = _n(x + BOX_W / 2)
         look = f' fill="{_on(style.colour)}" font-weight="bold"' if hot else ""

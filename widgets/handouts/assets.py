@@ -6,6 +6,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from ..figures.minimap import ASSET_NAME as MINIMAP_JS, minimap_script
 from ..quiz.record import DASHBOARD_JS, RECORD_JS
 from .helpers import _optional
 from .plotlyjs import ASSET_NAME as PLOTLY_JS, plotly_bundle
@@ -30,6 +31,7 @@ class Assets:
 
     inline: bool = False
     quiz: QuizAssets = field(default_factory=quiz_assets)
+    pathway: object | None = None  # the course's pathway: assets/pathway-map.js (the minimap)
 
     def files(self) -> dict[str, bytes]:
         """Every file ``assets/`` holds, by name."""
@@ -44,6 +46,8 @@ class Assets:
             out["dashboard.js"] = DASHBOARD_JS.read_bytes()
         if self.quiz.css:
             out["quiz.css"] = self.quiz.css.read_bytes()
+        if self.quiz.js and self.pathway is not None:  # drawn by quiz.js after a wrong answer
+            out[MINIMAP_JS] = minimap_script(self.pathway).encode("utf-8")
         from ..present_page import PRESENT_CSS, PRESENT_JS  # the presenter view's page
 
         out["present.js"], out["present.css"] = PRESENT_JS.read_bytes(), PRESENT_CSS.read_bytes()
@@ -60,8 +64,10 @@ class Assets:
         if quiz and self.quiz.css:
             styles.append(("quiz.css", "all"))
         styles.append(("print.css", "print"))
+        quiz_js = quiz and quiz_script and self.quiz.js
         scripts = ([PLOTLY_JS] if plotly else []) + (
-            ["quiz.js"] if quiz and quiz_script and self.quiz.js else [])
+            [MINIMAP_JS] if quiz_js and self.pathway is not None else []) + (
+            ["quiz.js"] if quiz_js else [])
         scripts += ["record.js"] if record and self.quiz.js else []
         scripts += ["dashboard.js"] if dashboard and self.quiz.js else []
         parts = []

@@ -7,6 +7,7 @@ the pages. Two builds from the same sources are byte-identical.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import tempfile
@@ -73,6 +74,8 @@ class Handouts:
         self.course = course
         self.variant = variant
         self.assets = assets or Assets()
+        if self.assets.pathway is None and course.pathway is not None:  # the minimap's data
+            self.assets = dataclasses.replace(self.assets, pathway=course.pathway)
         self.env = environment()
         self._parts: dict[str, SectionParts] = {}
         self._figures = {} if figures is None else figures  # shared by a build's variants

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .base import MESSAGES, esc, pathway_figure_html
+from .base import MESSAGES, esc
 from .confidence import LEVELS
 from .kinds import kind_of
+from .pathway_hint import pathway_figure_slot
 from .section_quiz import present_question, teaching_notes_html
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -81,9 +82,7 @@ def question_html(course, question, *, number: int, uid: str, variant: str = "st
         f'<button type="button" data-action="reveal">Show answer</button></div>')
     parts.append(f'<div class="ms-quiz__feedback" id="{uid}-feedback" role="status" '
                  'aria-live="polite"></div>')
-    svg = pathway_figure_html(course.pathway, list(question.nodes)) if question.nodes else ""
-    if svg:
-        parts.append(f'<div class="ms-quiz__pathway" hidden>{svg}</div>')
+    parts.append(pathway_figure_slot(course.pathway, list(question.nodes)))  # drawn by quiz.js
     if variant == "instructor":
         key = kind.reveal(data).to_html(inline_style=False).replace(' role="status"', "")
         parts.append(f'<div class="ms-quiz__key"><p><strong>Answer key</strong></p>{key}</div>')
@@ -175,16 +174,23 @@ def offline_quiz_page(course, section_id, *, variant: str = "student",
                       inline_assets: bool = True, title: str | None = None) -> str:
     """A whole standalone page around one quiz (for tests and quick previews).
 
-    With ``inline_assets=False`` the page links ``quiz.css`` and ``quiz.js`` beside it.
+    With ``inline_assets=False`` the page links ``quiz.css``, ``pathway-map.js`` (the minimap,
+    :func:`widgets.figures.minimap.minimap_script`) and ``quiz.js`` beside it.
     """
+    from ..figures.minimap import ASSET_NAME, minimap_script
+
     section = course.section(section_id)
     body = offline_quiz_html(course, section.id, variant=variant, heading_level=2)
     if inline_assets:
         css = f"<style>{QUIZ_CSS.read_text(encoding='utf-8')}</style>"
         js = f"<script>{QUIZ_JS.read_text(encoding='utf-8')}</script>"
+        if course.pathway is not None:
+            js = f"<script>{minimap_script(course.pathway)}</script>" + js
     else:
         css = '<link rel="stylesheet" href="quiz.css">'
         js = '<script src="quiz.js"></script>'
+        if course.pathway is not None:
+            js = f'<script src="{ASSET_NAME}"></script>' + js
     page_title = title or f"Quiz: {section.title}"
     return ("<!DOCTYPE html>\n"
             f'<html lang="en-GB"><head><meta charset="utf-8">'

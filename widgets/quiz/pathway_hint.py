@@ -1,6 +1,8 @@
 """The pathway link a wrong answer shows: the question's nodes as a text chain and a minimap."""
 from __future__ import annotations
 
+from html import escape
+
 from .base import MESSAGES
 
 
@@ -61,3 +63,16 @@ def pathway_figure_html(pathway, node_ids: list[str]) -> str:
         return node_chain_svg(pathway, list(node_ids))
     except Exception:  # noqa: BLE001 - a figure problem must never break the quiz
         return ""
+
+
+def pathway_figure_slot(pathway, node_ids: list[str]) -> str:
+    """The offline handouts' minimap: a hidden, empty box naming the question's pathway
+    nodes (``data-nodes``), which quiz.js fills from ``assets/pathway-map.js`` (the pathway
+    drawn once per folder) when a wrong answer shows the hint; "" when no node is known."""
+    if pathway is None or not node_ids:
+        return ""
+    known = {n.id for n in pathway.nodes}
+    ids = [n for n in dict.fromkeys(node_ids) if n in known]
+    if not ids:
+        return ""
+    return f'<div class="ms-quiz__pathway" data-nodes="{escape(" ".join(ids))}" hidden></div>'

@@ -235,6 +235,19 @@
     score.textContent = text;
   }
 
+  // ---- the pathway minimap of a wrong answer's hint: the question names its nodes
+  // (data-nodes), assets/pathway-map.js draws them (widgets/figures/minimap.js); true when
+  // there is a drawing to show
+  function drawMinimap(figure) {
+    if (figure.querySelector("svg")) { return true; }
+    var map = window.MSPathwayMap, svg = null;
+    try {  // a drawing problem must never break the quiz
+      svg = map && map.draw ? map.draw((figure.getAttribute("data-nodes") || "").split(" ")) : null;
+    } catch (e) { svg = null; }
+    if (svg) { figure.appendChild(svg); }
+    return !!svg;
+  }
+
   function setUp(section) {
     var M = readJSON(section.querySelector("script.ms-quiz-messages"));
     if (!M) { return; }
@@ -248,7 +261,7 @@
       function show(fb) {
         out.textContent = "";
         out.appendChild(render(fb));
-        if (figure) { figure.hidden = !(fb.status === "wrong" && fb.hint); }
+        if (figure) { figure.hidden = !(fb.status === "wrong" && fb.hint && drawMinimap(figure)); }
         if (fb.status === "correct" || fb.status === "wrong") {
           q.setAttribute("data-state", fb.status);
           if (fb.points === null) { q.removeAttribute("data-points"); } else { q.setAttribute("data-points", String(fb.points)); }
