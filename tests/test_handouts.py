@@ -253,6 +253,64 @@ def test_print_page_holds_every_section_once_under_one_h1(built, course):
         assert ('id="answer-key"' in text) == (variant == "instructor")
 
 
+def _safety_checks(html: str, course, where: str) -> None:
+    """The disclaimer, every red flag with what to do, and the review date are in ``html``."""
+    plain = " ".join(re.sub(r"<[^>]+>", "", html).split())
+    assert "Educational use only." in plain and course.info.disclaimer in plain, where
+    for flag in course.info.red_flags:
+        assert " ".join(flag.signs.split()) in plain, (where, flag.signs)
+    day = course.info.last_reviewed
+    assert f'Content last reviewed: <time datetime="{day.isoformat()}">' in html, where
+
+
+def test_print_page_shows_the_safety_box_once_at_its_start(built, course):
+    """Paper: the red flags, disclaimer and review date once, before the contents; each
+    section's notice points there and keeps its review date; no tooltips. Every section
+    page keeps its own full safety box."""
+    notice = course.handout_text.print_notice
+    assert notice and "#course-safety" in notice
+    for variant in ("student", "instructor"):
+        text = (built / variant / "print.html").read_text("utf-8")
+        assert text.count('class="course-safety"') == 1, variant
+        start = text.index('class="course-safety"')
+        assert start < text.index('id="print-contents"') < text.index("handout-print-section")
+        box = re.search(r'<section class="course-safety".*?</section>', text, re.S).group(0)
+        _safety_checks(box, course, f"{variant}/print.html")
+        assert 'id="course-safety"' in box
+        end = text.split("</main>")[1]  # the page's footer points back to the box
+        assert '<footer class="course-safety-note">' in end and 'href="#course-safety"' in end
+        assert "Content last reviewed:" in end and "course-red-flags" not in end
+        for s in course.sections:
+            article = re.search(rf'<article [^>]*aria-labelledby="s{s.number}-{s.id}">.*?</article>',
+                                text, re.S).group(0)
+            assert '<p class="course-notice"><strong>Educational use only, not medical advice.' \
+                   '</strong>' in article and 'href="#course-safety"' in article, s.id
+            day = s.meta.last_reviewed
+            assert f'Content last reviewed: <time datetime="{day.isoformat()}">' in article
+            assert "course-red-flags" not in article, s.id
+        assert " title=" not in re.sub(r"<script.*?</script>", "", text, flags=re.S), variant
+    for s in course.sections:  # the section pages are unchanged: their own box, tooltips kept
+        page = (built / "student" / hb.page_name(s)).read_text("utf-8")
+        box = re.search(r'<footer class="course-safety".*?</footer>', page, re.S).group(0)
+        _safety_checks(box, course, s.id)
+        assert 'class="term"' not in page or ' title="' in page
+
+
+def test_print_page_without_a_print_notice_keeps_every_sections_safety_box():
+    """A course whose handouts.yaml has no print_notice (the fixture course has none at
+    all) prints each section with its own safety box, as the section pages show it."""
+    from widgets.course import load_course
+
+    small = load_course(FIXTURE_COURSE)
+    assert small.handout_text is None or small.handout_text.print_notice is None
+    text = hb.Handouts(small, "student").render("print.html")
+    assert text.count('<footer class="course-safety"') == len(small.sections) + 1
+    for s in small.sections:
+        article = re.search(rf'<article [^>]*aria-labelledby="s{s.number}-{s.id}">.*?</article>',
+                            text, re.S).group(0)
+        _safety_checks(article, small, s.id)
+
+
 def test_two_builds_are_byte_identical(tmp_path, built):
     """A second build (fresh process state aside) writes the session build's bytes again."""
     a, b = built, tmp_path / "b"

@@ -319,6 +319,22 @@ def test_one_pdf_per_variant_with_every_section(pdfs, built_handouts, course):
         assert 0.005 < _pgm_dark_fraction(_render_gray(pdf, 1)) < 0.5
 
 
+def test_pdf_opens_with_the_red_flags_disclaimer_and_review_date(pdfs, course):
+    """Every reader of a PDF sees the safety box on its first page (print.html shows it
+    once, at its start); each section still names its review date."""
+    for pdf in pdfs:
+        first = " ".join(_page_text(pdf, 1).split())
+        assert "Safety: red flags and what to do" in first, pdf.name
+        assert "Educational use only." in first and "Content last reviewed:" in first
+        for flag in course.info.red_flags:
+            assert " ".join(flag.signs.split()[:6]) in first, (pdf.name, flag.signs)
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        # the box, each section, and the last page's footer that points back to the box
+        assert text.count("Content last reviewed:") == len(course.sections) + 2
+        assert text.count("Educational use only, not medical advice.") == len(course.sections) + 1
+
+
 def test_pdf_diagram_pages_are_drawn(pdfs, built_handouts):
     html = (built_handouts / "student" / "print.html").read_text("utf-8")
     titles = re.findall(r'<span class="handout-figure-title"[^>]*>([^<]+)</span>', html)

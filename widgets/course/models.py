@@ -104,6 +104,9 @@ class HandoutText(Strict):
     contents: HandoutContents
     references_intro: NonEmpty
     answer_key_intro: NonEmpty
+    # the print-all page shows the safety box once, at its start; each section's notice
+    # there says so instead of "at the end of every section" (None: every section keeps it)
+    print_notice: NonEmpty | None = None
 
 
 class CourseInfo(Strict):

@@ -29,8 +29,9 @@ from .answer_key import AnswerItem, answer_key
 from .assets import ASSETS, Assets, QuizAssets, quiz_assets
 from .figures import PLOTLY_CONFIG, PRINT_DROPS, FigureBlock, compact, drop_elements
 from .helpers import (CourseCitations, _natural_key, _optional, alt_html, demote_headings,
-                      handout_text, md_inline, page_name, safe, scope_ids, script_json, slug)
-from .parts import (Nav, PartBlock, SectionParts, course_footer_html, quiz_html,
+                      drop_titles, handout_text, md_inline, page_name, safe, scope_ids,
+                      script_json, slug)
+from .parts import (REVIEWED_LINE, Nav, PartBlock, SectionParts, course_footer_html, quiz_html,
                     section_markup)
 from .plotlyjs import ASSET_NAME as PLOTLY_JS
 
@@ -177,13 +178,27 @@ class Handouts:
             head=self.assets.head(plotly=False, quiz=False), key=answer_key(self.course)))
 
     def print_all(self) -> str:
-        parts = [self.parts(s).for_print() for s in self.course.sections]
-        return self.env.get_template("print.html.j2").render(self._ctx(
+        """Every section on one page for paper. With content/handouts.yaml's print_notice,
+        the safety box (red flags, disclaimer, review date) comes once, at the start, and
+        each section's notice points to it (its review date stays); otherwise every section
+        keeps its own safety box. No ``title=`` tooltips: paper cannot show them (the
+        terms and references are printed)."""
+        text = handout_text(self.course)
+        notice = text["print_notice"] if text else None
+        parts = [self.parts(s).for_print(notice=notice) for s in self.course.sections]
+        footer = course_footer_html(self.course)
+        safety = ""
+        if notice:  # the box moves to the start; the page's footer points back to it
+            safety = footer.replace("<footer", "<section", 1).replace("</footer>", "</section>")
+            footer = (f'<footer class="course-safety-note"><p class="course-notice">{notice}</p>'
+                      f"{REVIEWED_LINE.search(footer).group(0)}</footer>")
+        return drop_titles(self.env.get_template("print.html.j2").render(self._ctx(
             title=f"{self.course.info.title}: all sections", nav=Nav(current="print.html"),
+            safety=safe(safety), course_footer=safe(footer),
             head=self.assets.head(plotly=any(p.has_plots for p in parts),
                                   quiz=any(p.has_quiz for p in parts), quiz_script=False),
             sections=[self._markup(p) for p in parts],
-            key=answer_key(self.course) if self.variant == "instructor" else None))
+            key=answer_key(self.course) if self.variant == "instructor" else None)))
 
     _markup = staticmethod(section_markup)
 

@@ -68,6 +68,16 @@ def scope_ids(fragments: list[str], prefix: str) -> list[str]:
     return [_LOCAL_HREF.sub(href, _ID_ATTRS.sub(attr, f)) for f in fragments]
 
 
+_START_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
+_TITLE_ATTR = re.compile(r'\s+title="[^"]*"')
+
+
+def drop_titles(fragment: str) -> str:
+    """``title=`` tooltips (glossary definitions, reference names) left out of every start
+    tag: paper cannot show them, and the print page carries the terms and references."""
+    return _START_TAG.sub(lambda m: _TITLE_ATTR.sub("", m.group(0)), fragment)
+
+
 def demote_headings(fragment: str) -> str:
     """h1 → h2, h2 → h3 ...: a section inside the print-all page sits under its one h1."""
     return re.sub(r"<(/?)h([1-5])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", fragment)
@@ -113,7 +123,8 @@ def handout_text(course: Course) -> dict | None:
     return dict(how_to_use=[md(t) for t in ht.how_to_use],
                 how_to_use_instructor=[md(t) for t in ht.how_to_use_instructor],
                 contents={k: md(v) for k, v in ht.contents.model_dump().items()},
-                references_intro=md(ht.references_intro), answer_key_intro=md(ht.answer_key_intro))
+                references_intro=md(ht.references_intro), answer_key_intro=md(ht.answer_key_intro),
+                print_notice=md(ht.print_notice) if ht.print_notice else None)
 
 
 def _natural_key(key: str):

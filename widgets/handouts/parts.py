@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -11,6 +12,9 @@ from ..page import SectionPage, review_section_id
 from ..text import markdown_html
 from .figures import PRINT_DROPS, Draw, FigureBlock, _figures, drop_elements
 from .helpers import CourseCitations, _optional, alt_html, demote_headings, safe, scope_ids
+
+_NOTICE = re.compile(r'<p class="course-notice">.*?</p>', re.S)
+REVIEWED_LINE = re.compile(r'<p class="course-reviewed">.*?</p>', re.S)
 
 
 @dataclass
@@ -107,11 +111,19 @@ class SectionParts:
         """Whether a figure needs plotly.js (a table does not)."""
         return any(f.spec_json for f in self.figures)
 
-    def for_print(self) -> "SectionParts":
-        """The same parts with headings one level down and ids unique on the print page."""
+    def for_print(self, notice: str | None = None) -> "SectionParts":
+        """The same parts with headings one level down and ids unique on the print page.
+        ``notice`` (HTML): the print page shows the safety box once, at its start, so the
+        section's notice says this instead and its footer keeps only the review date."""
         names = ["header", "teaching", "body", "quiz", "summary", "terms", "references", "footer",
                  "tests"]
         frags = [getattr(self, n) for n in names]
+        if notice:
+            header, footer = names.index("header"), names.index("footer")
+            frags[header] = _NOTICE.sub(lambda m: f'<p class="course-notice">{notice}</p>',
+                                        frags[header], count=1)
+            reviewed = REVIEWED_LINE.search(frags[footer])
+            frags[footer] = reviewed.group(0) if reviewed else frags[footer]
         for n in ("quiz", "tests"):  # on paper, quizzes are worksheets
             frags[names.index(n)] = drop_elements(frags[names.index(n)], PRINT_DROPS)
         frags += [x for p in self.parts for x in (p.body, drop_elements(p.checks, PRINT_DROPS))]
