@@ -31,7 +31,7 @@ from .figures import PLOTLY_CONFIG, PRINT_DROPS, FigureBlock, compact, drop_elem
 from .helpers import (CourseCitations, _natural_key, _optional, alt_html, demote_headings,
                       drop_titles, handout_text, md_inline, page_name, safe, scope_ids,
                       script_json, slug)
-from .parts import (REVIEWED_LINE, Nav, PartBlock, SectionParts, course_footer_html, quiz_html,
+from .parts import (Nav, PartBlock, SectionParts, course_footer_html, print_safety, quiz_html,
                     section_markup)
 from .plotlyjs import ASSET_NAME as PLOTLY_JS
 
@@ -178,20 +178,12 @@ class Handouts:
             head=self.assets.head(plotly=False, quiz=False), key=answer_key(self.course)))
 
     def print_all(self) -> str:
-        """Every section on one page for paper. With content/handouts.yaml's print_notice,
-        the safety box (red flags, disclaimer, review date) comes once, at the start, and
-        each section's notice points to it (its review date stays); otherwise every section
-        keeps its own safety box. No ``title=`` tooltips: paper cannot show them (the
-        terms and references are printed)."""
+        """Every section on one page for paper: the safety box once at the start (with a
+        print_notice: parts.print_safety), no ``title=`` tooltips (paper cannot show them)."""
         text = handout_text(self.course)
         notice = text["print_notice"] if text else None
         parts = [self.parts(s).for_print(notice=notice) for s in self.course.sections]
-        footer = course_footer_html(self.course)
-        safety = ""
-        if notice:  # the box moves to the start; the page's footer points back to it
-            safety = footer.replace("<footer", "<section", 1).replace("</footer>", "</section>")
-            footer = (f'<footer class="course-safety-note"><p class="course-notice">{notice}</p>'
-                      f"{REVIEWED_LINE.search(footer).group(0)}</footer>")
+        safety, footer = print_safety(self.course, notice)
         return drop_titles(self.env.get_template("print.html.j2").render(self._ctx(
             title=f"{self.course.info.title}: all sections", nav=Nav(current="print.html"),
             safety=safe(safety), course_footer=safe(footer),
