@@ -24,7 +24,8 @@ pytestmark = pytest.mark.browser
 
 # every element of an SVG as "tag sorted-attributes | own text", in document order
 CANON = """el => { const out = []; const walk = e => {
-  const a = [...e.attributes].filter(x => x.name !== 'xmlns').map(x => x.name + '=' + x.value).sort();
+  const a = [...e.attributes].filter(x => x.name !== 'xmlns')
+    .map(x => x.name + '=' + x.value).sort();
   out.push(e.localName + ' ' + a.join(' ') + ' | ' + [...e.childNodes].filter(n => n.nodeType === 3)
     .map(n => n.textContent).join(''));
   [...e.children].forEach(walk); }; walk(el); return out; }"""

@@ -321,8 +321,8 @@ def test_calibration_due_list_and_refused_files(tab, course, tmp_path):
 
 def test_record_js_is_on_quiz_pages_and_the_index_only(site):
     def scripts(name):
-        return re.findall(r'<script src="assets/([a-z.]+)"', (site / name).read_text("utf-8"))
-    assert scripts(PAGE) == ["quiz.js", "record.js"]
+        return re.findall(r'<script src="assets/([a-z.-]+)"', (site / name).read_text("utf-8"))
+    assert scripts(PAGE) == ["pathway-map.js", "quiz.js", "record.js"]  # the hint minimap's pathway
     assert scripts("index.html") == ["record.js", "dashboard.js"]
     assert scripts("glossary.html") == []
 

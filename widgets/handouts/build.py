@@ -121,7 +121,7 @@ class Handouts:
             from ..present_page import present_context, present_head
 
             return self.env.get_template("present.html.j2").render(self._ctx(
-                title="Presenter view", nav=Nav(current="present.html"),
+                title="Presenter view", nav=Nav(current="present.html"), record_config="",
                 head=self.assets.head(plotly=True, quiz=True, record=False) + present_head(),
                 **present_context(self.course)))
         for s in self.course.sections:
@@ -161,7 +161,7 @@ class Handouts:
     def references(self) -> str:
         refs = sorted(self.course.references.values(), key=lambda r: _natural_key(r.key))
         return self.env.get_template("references.html.j2").render(self._ctx(
-            title="References", nav=Nav(current="references.html"),
+            title="References", nav=Nav(current="references.html"), record_config="",
             head=self.assets.head(plotly=False, quiz=False), references=refs))
 
     def glossary(self) -> str:
@@ -169,12 +169,12 @@ class Handouts:
         cites = CourseCitations()
         rows = [(t, md_inline(t.definition, cites), ", ".join(t.refs)) for t in terms]
         return self.env.get_template("glossary.html.j2").render(self._ctx(
-            title="Glossary", nav=Nav(current="glossary.html"),
+            title="Glossary", nav=Nav(current="glossary.html"), record_config="",
             head=self.assets.head(plotly=False, quiz=False), terms=rows))
 
     def answer_key(self) -> str:
         return self.env.get_template("answer_key.html.j2").render(self._ctx(
-            title="Answer key", nav=Nav(current="answer-key.html"),
+            title="Answer key", nav=Nav(current="answer-key.html"), record_config="",
             head=self.assets.head(plotly=False, quiz=False), key=answer_key(self.course)))
 
     def print_all(self) -> str:
@@ -186,6 +186,7 @@ class Handouts:
         safety, footer = print_safety(self.course, notice)
         return drop_titles(self.env.get_template("print.html.j2").render(self._ctx(
             title=f"{self.course.info.title}: all sections", nav=Nav(current="print.html"),
+            record_config="",  # no record.js on paper
             safety=safe(safety), course_footer=safe(footer),
             head=self.assets.head(plotly=any(p.has_plots for p in parts),
                                   quiz=any(p.has_quiz for p in parts), quiz_script=False),
