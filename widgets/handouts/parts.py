@@ -158,14 +158,14 @@ def course_footer_html(course: Course) -> str:
 
 def print_safety(course: Course, notice: str | None) -> tuple[str, str]:
     """(the box at the start of the print page, the page's footer). With a print
-    ``notice`` the safety box moves to the start and the footer points back to it, with the
-    review date; without one the page ends with the box, as every other page does."""
+    ``notice`` the safety box moves to the start and the footer points back to it (the last
+    section's review date is just above); without one the page ends with the box, as every
+    other page does."""
     footer = course_footer_html(course)
     if not notice:
         return "", footer
     box = footer.replace("<footer", "<section", 1).replace("</footer>", "</section>")
-    return box, (f'<footer class="course-safety-note"><p class="course-notice">{notice}</p>'
-                 f"{REVIEWED_LINE.search(footer).group(0)}</footer>")
+    return box, f'<footer class="course-safety-note"><p class="course-notice">{notice}</p></footer>'
 
 
 def section_markup(p: SectionParts) -> dict:
