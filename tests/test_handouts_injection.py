@@ -184,7 +184,8 @@ def assert_nothing_live(page_name: str, text: str) -> None:
     for attrs, body in page.scripts:
         if "src" in attrs:
             assert attrs["src"] in ("assets/plotly.min.js", "assets/quiz.js", "assets/present.js",
-                                    "assets/record.js", "assets/dashboard.js"), (page_name, attrs)
+                                    "assets/record.js", "assets/dashboard.js",
+                                    "assets/pathway-map.js"), (page_name, attrs)
             assert not body.strip()
         elif attrs.get("type") == "application/json":
             json.loads(body)  # still one whole JSON value: nothing broke out of it
@@ -215,6 +216,17 @@ def test_no_payload_is_live_in_any_page(injected, variant):
     assert len(pages) >= 5
     for page in pages:
         assert_nothing_live(f"{variant}/{page.name}", page.read_text("utf-8"))
+    # the hint minimap's pathway: one JSON value (labels as data, drawn as text by
+    # minimap.js, tests/test_minimap_browser.py), then the code, unchanged
+    from widgets.figures.minimap import MINIMAP_JS
+
+    asset = (injected / variant / "assets" / "pathway-map.js").read_text("utf-8")
+    m = re.fullmatch(r"/\*[^*]*\*/\nwindow\.MSPathwayMap = \{ data: (\{.*?\}) \};\n(.*)",
+                     asset, re.S)
+    assert m and m.group(2) == MINIMAP_JS.read_text("utf-8")
+    labels = [n["label"] for n in json.loads(m.group(1))["nodes"]]
+    assert any("<img src=x onerror=alert(1)>" in label for label in labels)
+    assert "<" not in m.group(1)  # escaped: safe inlined in a <script> too
 
 
 def test_the_checker_itself_catches_live_markup():

@@ -112,3 +112,28 @@ def test_the_browser_draws_what_the_notebook_draws(review, course):
             ".documentElement)", node_chain_svg(course.pathway, list(nodes)))
         assert drawn == python, nodes
     assert review.evaluate("() => MSPathwayMap.draw(['no-such-node'])") is None
+
+
+def test_hostile_node_labels_are_drawn_as_words(browser, injected_handouts):
+    """Node labels with markup in them (tests/fixtures/injection) become SVG text, never
+    elements: minimap.js writes textContent only."""
+    page = browser.new_page()
+    try:
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("dialog", lambda d: (errors.append(d.message), d.dismiss()))
+        page.goto(next((injected_handouts / "student").glob("03-*.html")).resolve().as_uri())
+        page.wait_for_selector(".ms-quiz__score")
+        data = page.evaluate("() => MSPathwayMap.data.nodes")
+        salted = [n for n in data if "onerror=alert(1)" in n["label"]]
+        assert salted, "the injected copy salts the first node labels"
+        drawn = page.evaluate("ids => { const s = MSPathwayMap.draw(ids); document.body.append(s);"
+                              " return [s.querySelectorAll('img, b, script').length,"
+                              " s.querySelector('title').textContent, s.textContent]; }",
+                              [n["id"] for n in salted])
+        assert drawn[0] == 0 and "<img src=x onerror=alert(1)>" in drawn[1]
+        assert "onmouseover=alert(1)" in drawn[2]
+        page.mouse.move(5, 5)
+        assert errors == []
+    finally:
+        page.close()
