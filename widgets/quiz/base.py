@@ -28,12 +28,20 @@ from ..text import esc  # noqa: E402  (the package's one escape)
 
 
 # ------------------------------------------------------------------ the shuffle
-def option_inputs(data: dict, uid: str, input_type: str) -> str:
-    """The offline controls of a choice question: one labelled radio or checkbox per option."""
-    return "".join(
-        f'<div class="ms-quiz__option"><input type="{input_type}" id="{uid}-o{i}" '
-        f'name="{uid}" value="{i}"> <label for="{uid}-o{i}">{esc(o["text"])}</label></div>'
-        for i, o in enumerate(data["options"]))
+def control_key(uid: str) -> str:
+    """A short name for the controls of the question whose fieldset id is ``uid``: the page
+    keeps ``uid`` as the question's anchor, its radios share this name, its selects' ids
+    start with it. A hash of ``uid``, so as unique on a page as the uids are (the handout
+    tests check every page)."""
+    return "q" + hashlib.sha256(uid.encode("utf-8")).hexdigest()[:6]
+
+
+def option_inputs(data: dict, key: str, input_type: str) -> str:
+    """The offline controls of a choice question: one radio or checkbox per option, inside
+    its label (radios share the name ``key``; checkboxes need none)."""
+    name = f' name="{key}"' if input_type == "radio" else ""
+    return "".join(f'<label><input type="{input_type}"{name} value="{i}"> {esc(o["text"])}</label>'
+                   for i, o in enumerate(data["options"]))
 
 
 def learner_seed(learner: str, question_id: str) -> int:
