@@ -31,6 +31,9 @@ class Page(HTMLParser):
         self.tags = Counter()
         self.scripts: list[tuple[dict, str]] = []
         self.live: list[dict] = []
+        self.questions: list[str] = []  # the id of each question fieldset
+        self.radio_names: dict[str, set[str]] = {}  # radio group name -> question ids using it
+        self._labels = 0  # how many <label> elements are open (an input inside one is labelled)
         self._script: dict | None = None
         self._buf: list[str] = []
         self.feed(text)
@@ -40,10 +43,16 @@ class Page(HTMLParser):
         self.tags[tag] += 1
         if "id" in a:
             self.ids.append(a["id"])
-        if tag == "label" and "for" in a:
-            self.label_for.append(a["for"])
+        if tag == "label":
+            self._labels += 1
+            if "for" in a:
+                self.label_for.append(a["for"])
+        if tag == "fieldset" and "ms-quiz-question" in a.get("class", "").split():
+            self.questions.append(a["id"])
         if tag in ("input", "select"):
-            self.controls.append(a)
+            self.controls.append({**a, "_in_label": self._labels > 0})
+        if tag == "input" and a.get("type") == "radio":
+            self.radio_names.setdefault(a["name"], set()).add(self.questions[-1])
         if a.get("aria-live"):
             self.live.append(a)
         if tag == "script":
@@ -54,6 +63,8 @@ class Page(HTMLParser):
             self._buf.append(data)
 
     def handle_endtag(self, tag):
+        if tag == "label":
+            self._labels -= 1
         if tag == "script" and self._script is not None:
             self.scripts.append((self._script, "".join(self._buf)))
             self._script = None
@@ -76,8 +87,12 @@ def _check_page(course, html: str, section_ids: list[str]) -> Page:
     page = Page(html)
     dupes = [i for i, n in Counter(page.ids).items() if n > 1]
     assert not dupes, f"duplicate ids: {dupes[:5]}"
-    for control in page.controls:
-        assert control.get("id") in page.label_for, f"control without a label: {control}"
+    for control in page.controls:  # inside its label, or named by one (the selects)
+        assert control["_in_label"] or control.get("id") in page.label_for, \
+            f"control without a label: {control}"
+    # radios: one group per question (its options) plus its "How sure" group, and no two
+    # questions share a group
+    assert all(len(qs) == 1 for qs in page.radio_names.values()), page.radio_names
     n_questions = sum(len(course.quiz(s).questions) for s in section_ids)
     # each question is a fieldset, with a "How sure are you?" fieldset inside it
     assert page.tags["fieldset"] == page.tags["legend"] == 2 * n_questions
