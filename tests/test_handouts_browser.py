@@ -194,7 +194,8 @@ def check_quiz_by_keyboard(visit: Visit) -> None:
     q.locator(".ms-quiz__controls input").first.focus()
     page.keyboard.press("Space")
     assert q.evaluate("q => q.querySelectorAll('input:checked').length") == 1
-    _tab_to(page, q, "q => document.activeElement.id.endsWith('-c-low')", "How sure are you?")
+    _tab_to(page, q, "q => document.activeElement === q.querySelector('.ms-quiz__confidence input')",
+            "How sure are you?")
     page.keyboard.press("Space")  # low
     _tab_to(page, q, "q => document.activeElement === q.querySelector('[data-action=check]')",
             "the Check button")
