@@ -191,3 +191,42 @@ def test_package_data_ships_the_assets():
     pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
     patterns = pyproject["tool"]["setuptools"]["package-data"]["widgets"]
     assert "**/*.js" in patterns and "**/*.css" in patterns
+
+
+def test_messages_once_per_page_when_asked(course):
+    """Handout pages carry the wording once (in the head): their blocks leave it out."""
+    from widgets.quiz.offline import messages_html
+
+    lean = offline_quiz_html(course, "nerve-damage", messages=False)
+    assert "ms-quiz-messages" not in lean
+    page = Page(messages_html() + lean)
+    assert [json.loads(t) for a, t in page.scripts
+            if a.get("class") == "ms-quiz-messages"] == [MESSAGES]
+
+
+def test_worksheet_is_paper_only_in_the_presented_order(course):
+    """print_worksheet: each question from its embedded data, nothing to click or read out."""
+    from widgets.quiz.worksheet import print_worksheet
+
+    screen = offline_quiz_html(course, "nerve-damage", variant="instructor")
+    paper = print_worksheet(screen)
+    page = Page(paper)
+    assert not page.controls and not page.scripts and not page.live
+    assert page.tags["fieldset"] == page.tags["button"] == 0
+    assert "Answer key" not in paper and MESSAGES["quiz_intro"] not in paper
+    questions = [present_question(course, q, learner=HANDOUT_LEARNER)
+                 for q in course.quiz("nerve-damage").questions]
+    assert paper.count('class="ms-quiz-question ms-quiz-paper"') == len(questions)
+    assert paper.count('<p class="ms-quiz__sure">How sure are you? <span>low</span> '
+                       '<span>medium</span> <span>high</span></p>') == len(questions)
+    at = 0
+    for n, d in enumerate(questions, start=1):
+        at = paper.index(f"Question {n}.</span> {L.esc(d['prompt'])}", at)
+        texts = ([o["text"] for o in d["options"]] if "options" in d
+                 else ["True", "False"] if d["kind"] == "truefalse"
+                 else [d["steps"][i]["text"] for i in d["choices"]] if d["kind"] == "ordering"
+                 else [d["pairs"][i]["right"] for i in d["choices"]])
+        for t in texts:  # each option once, in the order the screen shows it
+            at = paper.index(f"<li>{L.esc(t)}</li>", at)
+    assert paper.count('class="ms-quiz__blank"') == sum(
+        len(d.get("steps") or d.get("pairs") or []) for d in questions)

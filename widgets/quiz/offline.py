@@ -98,8 +98,7 @@ def offline_questions_html(course, questions, *, title: str, prefix: str,
     h = max(1, min(6, heading_level))
     classes = "ms-quiz" if css_class == "ms-quiz" else f"ms-quiz {css_class}"
     parts = [
-        f'<section class="{classes}" id="{prefix}" aria-labelledby="{prefix}-title" '
-        f'data-variant="{variant}"'
+        f'<section class="{classes}" id="{prefix}" aria-labelledby="{prefix}-title"'
         + (f' data-section="{esc(section.id)}"' if section is not None else "") + '>',
         f'<h{h} id="{prefix}-title">{esc(title)}</h{h}>',
     ]
