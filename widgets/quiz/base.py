@@ -173,7 +173,8 @@ class QuestionView(widgets.VBox):
         self._figure = figure
         self._figure_html: str | None = None
         self.last_feedback: Feedback | None = None
-        self.title = f"Question {number}" if number is not None else "Question"
+        self.title = (MESSAGES["question_n"].format(n=number) if number is not None
+                      else MESSAGES["question_n"].replace("{n}", "").strip())
         self.prompt = widgets.HTML(
             value=f'<p class="ms-quiz__prompt"><strong>{esc(self.title)}.</strong> '
                   f"{esc(data['prompt'])}</p>")
@@ -186,11 +187,11 @@ class QuestionView(widgets.VBox):
             tooltip=f"{MESSAGES['confidence_question']} ({what})",
             style={"description_width": "initial", "button_width": "auto"})
         self.confidence.add_class("ms-quiz__confidence")
-        self.check_button = widgets.Button(description="Check", icon="check",
+        self.check_button = widgets.Button(description=MESSAGES["button_check"], icon="check",
                                            tooltip=f"Check your answer to {what}")
-        self.retry_button = widgets.Button(description="Try again", icon="undo",
+        self.retry_button = widgets.Button(description=MESSAGES["button_retry"], icon="undo",
                                            tooltip=f"Clear your answer to {what} and try again")
-        self.reveal_button = widgets.Button(description="Show answer", icon="eye",
+        self.reveal_button = widgets.Button(description=MESSAGES["button_reveal"], icon="eye",
                                             tooltip=f"Show the answer to {what} with every "
                                                     "explanation")
         self.feedback = widgets.HTML(value="")

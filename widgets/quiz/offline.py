@@ -59,25 +59,25 @@ def question_html(course, question, *, number: int, uid: str, variant: str = "st
     parts = [
         f'<fieldset class="ms-quiz-question" id="{uid}" data-kind="{data["kind"]}" '
         f'data-question="{esc(question.id)}" data-section="{esc(section_of(course, question.id))}">',
-        f'<legend><span class="ms-quiz__number">Question {number}.</span> '
+        f'<legend><span class="ms-quiz__number">{esc(MESSAGES["question_n"].format(n=number))}.'
+        '</span> '
         f'{esc(data["prompt"])}</legend>',
     ]
     if data["kind"] == "multiple":
         parts.append(f'<p class="ms-quiz__hint">{esc(MESSAGES["choose_all"])}</p>')
     parts.append(f'<div class="ms-quiz__controls">{kind.offline_controls(data, key)}</div>')
     parts.append(confidence_html(key))
-    parts.append(
-        '<div class="ms-quiz__buttons">'
-        f'<button type="button" data-action="check">Check</button> '
-        f'<button type="button" data-action="retry">Try again</button> '
-        f'<button type="button" data-action="reveal">Show answer</button></div>')
+    buttons = " ".join(f'<button type="button" data-action="{a}">{esc(MESSAGES["button_" + a])}'
+                       "</button>" for a in ("check", "retry", "reveal"))
+    parts.append(f'<div class="ms-quiz__buttons">{buttons}</div>')
     parts.append('<div class="ms-quiz__feedback" role="status" aria-live="polite"></div>')
     svg = pathway_figure_html(course.pathway, list(question.nodes)) if question.nodes else ""
     if svg:
         parts.append(f'<div class="ms-quiz__pathway" hidden>{svg}</div>')
     if variant == "instructor":
         key_html = kind.reveal(data).to_html(inline_style=False).replace(' role="status"', "")
-        parts.append(f'<div class="ms-quiz__key"><p><strong>Answer key</strong></p>{key_html}</div>')
+        parts.append(f'<div class="ms-quiz__key"><p><strong>{esc(MESSAGES["answer_key"])}</strong></p>'
+                     f'{key_html}</div>')
     parts.append(f'<script type="application/json" class="ms-quiz-data">{_json(data)}</script>')
     parts.append("</fieldset>")
     return "".join(parts)
@@ -86,7 +86,7 @@ def question_html(course, question, *, number: int, uid: str, variant: str = "st
 def offline_questions_html(course, questions, *, title: str, prefix: str,
                            variant: str = "student", heading_level: int = 2, section=None,
                            teaching_notes: bool = False, css_class: str = "ms-quiz",
-                           empty: str = "This section has no quiz.",
+                           empty: str = MESSAGES["no_quiz"],
                            messages: bool = True) -> str:
     """Any list of questions as one offline quiz block (end quiz, check yourself, pre/post).
 
