@@ -11,7 +11,7 @@ from ..course.pathway import Pathway
 from .alt_text import edge_text
 from .base import FigureItem, wrap
 from .palette import FADED_OPACITY, GREY, INK
-from .pathway import annotations, base_figure, legend_traces
+from .pathway import HINT, PLAIN, annotations, base_figure, legend_traces
 
 TITLE = "The pathway step by step"
 GHOST = 0.06
@@ -21,61 +21,88 @@ def _shown(pathway: Pathway, stage: int) -> set[str]:
     return {n.id for n in pathway.nodes if n.stage <= stage}
 
 
-def _step_opacities(pathway: Pathway, stage: int) -> list[float]:
+def _step_state(pathway: Pathway, stage: int) -> tuple[list[float], list[float]]:
+    """(opacity of each edge trace, marker opacity of each node) at ``stage``: the current
+    stage at full strength, earlier ones half, later ones a ghost."""
     shown = _shown(pathway, stage)
     current = {n.id for n in pathway.nodes if n.stage == stage}
-    out = []
-    for e in pathway.edges:
-        if e.source in shown and e.target in shown:
-            out.append(1.0 if (e.target in current or e.source in current) else 0.45)
-        else:
-            out.append(GHOST)
-    out += [1.0 if n.id in current else (0.45 if n.id in shown else GHOST)
-            for n in pathway.nodes]
-    return out + [1.0] * len(legend_traces(pathway))
+    edges = [(1.0 if (e.target in current or e.source in current) else 0.45)
+             if e.source in shown and e.target in shown else GHOST for e in pathway.edges]
+    nodes = [1.0 if n.id in current else (0.45 if n.id in shown else GHOST)
+             for n in pathway.nodes]
+    return edges, nodes
+
+
+def _label_opacities(pathway: Pathway, stage: int) -> list[float]:
+    """Each node label: full once its stage is reached, a ghost before."""
+    return [1.0 if n.stage <= stage else GHOST for n in pathway.nodes]
+
+
+def _step_opacities(pathway: Pathway, stage: int) -> list[float]:
+    """Opacity of every trace at ``stage`` (the nodes trace itself stays at 1)."""
+    return _step_state(pathway, stage)[0] + [1.0] * (1 + len(legend_traces(pathway)))
 
 
 CAPTION_WIDTH = 92   # characters a line: fits the plot at 700 px wide (about 6 px a character)
 TOP = 150            # room above the plot for the title and a caption of up to 5 lines
 
 
-def _caption(pathway: Pathway, stage: int) -> dict:
+def _caption_text(pathway: Pathway, stage: int) -> str:
     """The stage heading on its own line, then the caption wrapped to fit a 700 px plot."""
     s = pathway.stages[stage - 1]
-    return dict(text=f"<b>Stage {s.number} of {len(pathway.stages)}: {s.title}.</b><br>"
-                     + wrap(s.caption, CAPTION_WIDTH),
-                xref="paper", yref="paper", x=0, y=1.0, xanchor="left", yanchor="bottom",
-                yshift=22, align="left", showarrow=False, font=dict(size=13, color=INK),
-                name="caption")
+    return (f"<b>Stage {s.number} of {len(pathway.stages)}: {s.title}.</b><br>"
+            + wrap(s.caption, CAPTION_WIDTH))
 
 
-def _layout_for(pathway: Pathway, stage: int) -> dict:
-    shown = _shown(pathway, stage)
-    anns = [a for a in annotations(pathway, shown, GHOST)
-            if a.get("text") != "Highlight a pain type:"]
-    return {"annotations": anns + [_caption(pathway, stage)]}
+def _caption(pathway: Pathway, stage: int) -> dict:
+    return dict(PLAIN, text=_caption_text(pathway, stage), xref="paper", yref="paper", x=0,
+                y=1.0, xanchor="left", yshift=22, align="left", font=dict(size=13, color=INK))
+
+
+def _annotations(pathway: Pathway, stage: int) -> list[dict]:
+    """The labels (first, in node order), the caption right after them, then the rest."""
+    anns = [a for a in annotations(pathway, _shown(pathway, stage), GHOST)
+            if a.get("text") != HINT]
+    n = len(pathway.nodes)
+    return anns[:n] + [_caption(pathway, stage)] + anns[n:]
+
+
+def _frame(pathway: Pathway, stage: int) -> go.Frame:
+    """What stage ``stage`` changes, and only that: from the stage before it (its
+    ``baseframe``; plotly merges the chain, so any frame can be shown directly) the opacity
+    of the edges that change, the nodes' marker opacity, the labels that change and the
+    caption. The first frame sets every edge."""
+    edges, nodes = _step_state(pathway, stage)
+    labels = _label_opacities(pathway, stage)
+    n_edges = len(pathway.edges)
+    if stage == 1:
+        before_e, before_l, base = [None] * n_edges, [None] * len(labels), {}
+    else:
+        before_e, before_l = _step_state(pathway, stage - 1)[0], _label_opacities(pathway, stage - 1)
+        base = {"baseframe": str(stage - 1)}
+    changed = [i for i, (a, b) in enumerate(zip(before_e, edges)) if a != b]
+    data = [go.Scatter(opacity=edges[i]) for i in changed]
+    data.append(go.Scatter(marker=dict(opacity=nodes)))
+    labels = [{} if a == b else {"opacity": b} for a, b in zip(before_l, labels)]
+    return go.Frame(name=str(stage), traces=changed + [n_edges], data=data,
+                    layout={"annotations": labels + [{"text": _caption_text(pathway, stage)}]},
+                    **base)
 
 
 def pathway_steps_figure(pathway: Pathway) -> go.Figure:
     """One frame per stage, a slider to move between them and a play button."""
     fig = base_figure(pathway, title=TITLE, height=650)
-    first = _step_opacities(pathway, 1)
-    for trace, op in zip(fig.data, first):
+    for trace, op in zip(fig.data, _step_opacities(pathway, 1)):
         trace.opacity = op
-    fig.layout.annotations = _layout_for(pathway, 1)["annotations"]
-    frames = []
-    for s in pathway.stages:
-        ops = _step_opacities(pathway, s.number)
-        frames.append(go.Frame(name=str(s.number),
-                               data=[go.Scatter(opacity=o) for o in ops],
-                               traces=list(range(len(ops))),
-                               layout=_layout_for(pathway, s.number)))
-    fig.frames = frames
-    anim = dict(mode="immediate", frame=dict(duration=0, redraw=True), transition=dict(duration=0))
+    fig.data[len(pathway.edges)].marker.opacity = _step_state(pathway, 1)[1]
+    fig.layout.annotations = _annotations(pathway, 1)
+    fig.frames = [_frame(pathway, s.number) for s in pathway.stages]
+    # frame.redraw is true by default
+    anim = dict(mode="immediate", frame=dict(duration=0), transition=dict(duration=0))
     fig.update_layout(
         height=750, margin=dict(t=TOP, b=200),
         sliders=[dict(
-            active=0, x=0.1, len=0.88, y=-0.27, yanchor="top", pad=dict(t=0),
+            x=0.1, len=0.88, y=-0.27, pad=dict(t=0),
             currentvalue=dict(prefix="Stage ", font=dict(size=13)),
             steps=[dict(label=str(s.number), method="animate",
                         args=[[str(s.number)], anim]) for s in pathway.stages],
@@ -85,7 +112,7 @@ def pathway_steps_figure(pathway: Pathway) -> go.Figure:
             pad=dict(t=0, r=10), showactive=False, font=dict(size=12), bordercolor=GREY,
             buttons=[dict(label="▶ Play", method="animate",
                           args=[None, dict(mode="immediate", fromcurrent=True,
-                                           frame=dict(duration=2500, redraw=True),
+                                           frame=dict(duration=2500),
                                            transition=dict(duration=0))])],
         )],
     )
