@@ -13,6 +13,7 @@ from ..course.pathway import Pathway
 from .alt_text import pathway_alt_text
 from .base import FigureItem, base_layout, wrap
 from .pathway_layout import _edge_points, _r, node_positions  # noqa: F401
+from .pathway_state import ANIMATE, State, apply_state, delta_frame
 from .palette import EDGE_STYLES, FADED_OPACITY, GREY, INK, KIND_STYLES, kind_style
 
 TITLE = "From nerve damage to leg pain: the causal pathway"
@@ -216,41 +217,42 @@ def pathway_figure(pathway: Pathway, active: str | None = None) -> go.Figure:
     # the dropdown sits below the row where plotly's modebar appears on hover (top right,
     # about 25 px high), so the modebar never covers it
     fig.update_layout(margin=dict(t=MENU_TOP))
-    # each entry restyles only opacities (every edge trace's, and the nodes trace's
-    # marker.opacity, given per trace: 1 for the others) and relayouts only the title and
-    # the labels' opacity (the labels are the first annotations, in node order)
+    # "Show all" restyles every trace to opacity 1 and relayouts the labels; each pain
+    # type is an animation frame that, from a base frame where everything is faded, lights
+    # only its chain (see pathway_state)
     n_edges = len(pathway.edges)
-
-    def entry(label: str, title: str, chain: set[str] | None) -> dict:
-        if chain is None:  # everything at full strength: one value for every trace
-            restyle = {"opacity": 1, "marker.opacity": 1}
-        else:
-            restyle = {"opacity": opacities(pathway, chain),
-                       "marker.opacity": [1] * n_edges + [node_opacities(pathway, chain)]}
-        labels = {f"annotations[{i}].opacity": op
-                  for i, op in enumerate(node_opacities(pathway, chain))}
-        return dict(label=label, method="update",
-                    args=[restyle, {"title.text": wrap(title, 80), **labels}])
-
-    buttons = [entry(ALL_LABEL, TITLE, None)]
-    chains: list[set[str] | None] = [None]
+    labels_all = {f"annotations[{i}].opacity": 1 for i in range(len(pathway.nodes))}
+    buttons = [dict(label=ALL_LABEL, method="update",
+                    args=[{"opacity": 1, "marker.opacity": 1},
+                          {"title.text": wrap(TITLE, 80), **labels_all}])]
+    faded = highlight_state(pathway, set())
+    frames = [delta_frame(FADED, faded)]
     for p in pathway.pain_types:
-        chains.append(set(pathway.causal_chain(p.node)))
-        buttons.append(entry(p.label, chain_title(p.label), chains[-1]))
+        frames.append(delta_frame(p.id, highlight_state(pathway, set(pathway.causal_chain(p.node))),
+                                  faded, FADED,
+                                  layout={"title": {"text": wrap(chain_title(p.label), 80)}}))
+        buttons.append(dict(label=p.label, method="animate", args=[[p.id], ANIMATE]))
+    fig.frames = frames
     index = 0
     if active is not None:
         pt = pathway.pain_type(active)
         index = 1 + pathway.pain_types.index(pt)
-        for trace, op in zip(fig.data, opacities(pathway, chains[index])):
-            trace.opacity = op
-        fig.data[n_edges].marker.opacity = node_opacities(pathway, chains[index])
-        fig.update_layout(title_text=buttons[index]["args"][1]["title.text"])
-        fig.layout.annotations = annotations(pathway, chains[index])
+        apply_state(fig, highlight_state(pathway, set(pathway.causal_chain(pt.node))))
+        fig.update_layout(title_text=wrap(chain_title(pt.label), 80))
     fig.update_layout(updatemenus=[dict(
         buttons=buttons, active=index, x=1.0, xanchor="right", y=1.0, yanchor="bottom",
         pad=dict(t=0, b=22), font=dict(size=12), bgcolor="#ffffff", bordercolor=GREY,
     )])
     return fig
+
+
+FADED = "faded"  # the frame every pain type's frame is based on
+
+
+def highlight_state(pathway: Pathway, chain: set[str] | None) -> State:
+    """The chain's nodes and causal edges at full strength, the rest faded."""
+    nodes = node_opacities(pathway, chain)
+    return State(edge_opacities(pathway, chain), nodes, nodes)
 
 
 def chain_title(label: str) -> str:

@@ -12,6 +12,7 @@ from .alt_text import edge_text
 from .base import FigureItem, wrap
 from .palette import FADED_OPACITY, GREY, INK
 from .pathway import HINT, PLAIN, annotations, base_figure, legend_traces
+from .pathway_state import ANIMATE, State, apply_state, delta_frame
 
 TITLE = "The pathway step by step"
 GHOST = 0.06
@@ -67,38 +68,28 @@ def _annotations(pathway: Pathway, stage: int) -> list[dict]:
     return anns[:n] + [_caption(pathway, stage)] + anns[n:]
 
 
-def _frame(pathway: Pathway, stage: int) -> go.Frame:
-    """What stage ``stage`` changes, and only that: from the stage before it (its
-    ``baseframe``; plotly merges the chain, so any frame can be shown directly) the opacity
-    of the edges that change, the nodes' marker opacity, the labels that change and the
-    caption. The first frame sets every edge."""
+def _state(pathway: Pathway, stage: int) -> State:
     edges, nodes = _step_state(pathway, stage)
-    labels = _label_opacities(pathway, stage)
-    n_edges = len(pathway.edges)
-    if stage == 1:
-        before_e, before_l, base = [None] * n_edges, [None] * len(labels), {}
-    else:
-        before_e, before_l = _step_state(pathway, stage - 1)[0], _label_opacities(pathway, stage - 1)
-        base = {"baseframe": str(stage - 1)}
-    changed = [i for i, (a, b) in enumerate(zip(before_e, edges)) if a != b]
-    data = [go.Scatter(opacity=edges[i]) for i in changed]
-    data.append(go.Scatter(marker=dict(opacity=nodes)))
-    labels = [{} if a == b else {"opacity": b} for a, b in zip(before_l, labels)]
-    return go.Frame(name=str(stage), traces=changed + [n_edges], data=data,
-                    layout={"annotations": labels + [{"text": _caption_text(pathway, stage)}]},
-                    **base)
+    return State(edges, nodes, _label_opacities(pathway, stage))
+
+
+def _frame(pathway: Pathway, stage: int) -> go.Frame:
+    """What stage ``stage`` changes, and only that, from the stage before it (its base
+    frame): the edges whose opacity changes, the nodes, the labels that change, the
+    caption. The first frame sets everything."""
+    before = _state(pathway, stage - 1) if stage > 1 else None
+    return delta_frame(str(stage), _state(pathway, stage), before,
+                       str(stage - 1) if stage > 1 else None,
+                       tail=[{"text": _caption_text(pathway, stage)}])
 
 
 def pathway_steps_figure(pathway: Pathway) -> go.Figure:
     """One frame per stage, a slider to move between them and a play button."""
     fig = base_figure(pathway, title=TITLE, height=650)
-    for trace, op in zip(fig.data, _step_opacities(pathway, 1)):
-        trace.opacity = op
-    fig.data[len(pathway.edges)].marker.opacity = _step_state(pathway, 1)[1]
     fig.layout.annotations = _annotations(pathway, 1)
+    apply_state(fig, _state(pathway, 1))
     fig.frames = [_frame(pathway, s.number) for s in pathway.stages]
-    # frame.redraw is true by default
-    anim = dict(mode="immediate", frame=dict(duration=0), transition=dict(duration=0))
+    anim = ANIMATE
     fig.update_layout(
         height=750, margin=dict(t=TOP, b=200),
         sliders=[dict(
