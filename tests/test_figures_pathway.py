@@ -315,3 +315,22 @@ def test_minimap_rejects_unknown_nodes(pw):
 
 def test_legend_traces_have_no_points(pw):
     assert all(t.x == (None,) for t in legend_traces(pw))
+
+
+def test_the_print_copy_keeps_the_drawing_and_drops_what_paper_cannot_do(course, pw):
+    """On paper: no frames, menus, slider or hover; a straight edge keeps its two ends
+    and its arrowhead (the points between only carried hover), a loop keeps its curve."""
+    from widgets.handouts.figures import figure_blocks
+
+    section = next(s for s in course.sections if "pathway" in course.figures.get(s.id, []))
+    block = next(b for b in figure_blocks(course, section) if b.name == "pathway")
+    screen, paper = json.loads(block.spec_json), json.loads(block.for_print().spec_json)
+    assert "frames" in screen and "frames" not in paper
+    assert not {"updatemenus", "sliders"} & set(paper["layout"])
+    assert paper["layout"]["hovermode"] is False
+    for before, after, e in zip(screen["data"], paper["data"], pw.edges):
+        assert "hovertext" in before and "hovertext" not in after
+        ends = lambda t: (t["x"][0], t["y"][0], t["x"][-1], t["y"][-1])  # noqa: E731
+        assert ends(after) == ends(before) and after["marker"]["size"][-1] == 13
+        assert len(after["x"]) == (len(before["x"]) if e.loop else 2)
+    assert paper["layout"]["annotations"] == screen["layout"]["annotations"]
