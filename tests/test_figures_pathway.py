@@ -174,7 +174,8 @@ def test_the_highlight_frames_carry_only_what_changes(pw, fig):
     for f in fig.frames:
         for d in f.data:
             keys = set(d.to_plotly_json()) - {"type"}
-            assert keys in ({"opacity"}, {"marker"}) and set(d.marker.to_plotly_json()) <= {"opacity"}
+            assert keys in ({"opacity"}, {"marker"})
+            assert set(d.marker.to_plotly_json()) <= {"opacity"}
         assert set(f.layout.to_plotly_json()) <= {"annotations", "title"}
         for a in f.layout.annotations:
             assert set(a.to_plotly_json()) <= {"opacity"}

@@ -2,8 +2,8 @@
 
 Nodes sit in columns by stage (left to right), the sensory branch above and the
 motor branch below; triggers feed in; feedback loops are dashed curves. A dropdown
-(plotly ``updatemenus``) highlights the causal chain of each pain type, so it works
-in an offline handout without a kernel.
+(plotly ``updatemenus``; each pain type an animation frame) highlights the causal chain
+of each pain type, so it works in an offline handout without a kernel.
 """
 from __future__ import annotations
 
@@ -124,13 +124,6 @@ def node_opacities(pathway: Pathway, shown: set[str] | None,
     return [1.0 if shown is None or n.id in shown else faded for n in pathway.nodes]
 
 
-def opacities(pathway: Pathway, chain: set[str] | None, faded: float = FADED_OPACITY
-              ) -> list[float]:
-    """Opacity of every trace (the nodes trace and the legend stay at 1: nodes fade one by
-    one through :func:`node_opacities`)."""
-    return edge_opacities(pathway, chain, faded) + [1.0] * (1 + len(legend_traces(pathway)))
-
-
 def label_annotations(pathway: Pathway, shown: set[str] | None,
                       faded: float = FADED_OPACITY) -> list[dict]:
     """Node labels as annotations on a white ground above the marker (the template's
@@ -228,8 +221,8 @@ def pathway_figure(pathway: Pathway, active: str | None = None) -> go.Figure:
     faded = highlight_state(pathway, set())
     frames = [delta_frame(FADED, faded)]
     for p in pathway.pain_types:
-        frames.append(delta_frame(p.id, highlight_state(pathway, set(pathway.causal_chain(p.node))),
-                                  faded, FADED,
+        lit = highlight_state(pathway, set(pathway.causal_chain(p.node)))
+        frames.append(delta_frame(p.id, lit, faded, FADED,
                                   layout={"title": {"text": wrap(chain_title(p.label), 80)}}))
         buttons.append(dict(label=p.label, method="animate", args=[[p.id], ANIMATE]))
     fig.frames = frames

@@ -11,7 +11,7 @@ from ..course.pathway import Pathway
 from .alt_text import edge_text
 from .base import FigureItem, wrap
 from .palette import FADED_OPACITY, GREY, INK
-from .pathway import HINT, PLAIN, annotations, base_figure, legend_traces
+from .pathway import HINT, PLAIN, annotations, base_figure
 from .pathway_state import ANIMATE, State, apply_state, delta_frame
 
 TITLE = "The pathway step by step"
@@ -22,26 +22,17 @@ def _shown(pathway: Pathway, stage: int) -> set[str]:
     return {n.id for n in pathway.nodes if n.stage <= stage}
 
 
-def _step_state(pathway: Pathway, stage: int) -> tuple[list[float], list[float]]:
-    """(opacity of each edge trace, marker opacity of each node) at ``stage``: the current
-    stage at full strength, earlier ones half, later ones a ghost."""
+def _state(pathway: Pathway, stage: int) -> State:
+    """What ``stage`` shows: its own steps and links at full strength, earlier ones at
+    half, later ones a ghost; labels full once their stage is reached."""
     shown = _shown(pathway, stage)
     current = {n.id for n in pathway.nodes if n.stage == stage}
     edges = [(1.0 if (e.target in current or e.source in current) else 0.45)
              if e.source in shown and e.target in shown else GHOST for e in pathway.edges]
     nodes = [1.0 if n.id in current else (0.45 if n.id in shown else GHOST)
              for n in pathway.nodes]
-    return edges, nodes
-
-
-def _label_opacities(pathway: Pathway, stage: int) -> list[float]:
-    """Each node label: full once its stage is reached, a ghost before."""
-    return [1.0 if n.stage <= stage else GHOST for n in pathway.nodes]
-
-
-def _step_opacities(pathway: Pathway, stage: int) -> list[float]:
-    """Opacity of every trace at ``stage`` (the nodes trace itself stays at 1)."""
-    return _step_state(pathway, stage)[0] + [1.0] * (1 + len(legend_traces(pathway)))
+    labels = [1.0 if n.id in shown else GHOST for n in pathway.nodes]
+    return State(edges, nodes, labels)
 
 
 CAPTION_WIDTH = 92   # characters a line: fits the plot at 700 px wide (about 6 px a character)
@@ -68,11 +59,6 @@ def _annotations(pathway: Pathway, stage: int) -> list[dict]:
     return anns[:n] + [_caption(pathway, stage)] + anns[n:]
 
 
-def _state(pathway: Pathway, stage: int) -> State:
-    edges, nodes = _step_state(pathway, stage)
-    return State(edges, nodes, _label_opacities(pathway, stage))
-
-
 def _frame(pathway: Pathway, stage: int) -> go.Frame:
     """What stage ``stage`` changes, and only that, from the stage before it (its base
     frame): the edges whose opacity changes, the nodes, the labels that change, the
@@ -89,14 +75,13 @@ def pathway_steps_figure(pathway: Pathway) -> go.Figure:
     fig.layout.annotations = _annotations(pathway, 1)
     apply_state(fig, _state(pathway, 1))
     fig.frames = [_frame(pathway, s.number) for s in pathway.stages]
-    anim = ANIMATE
     fig.update_layout(
         height=750, margin=dict(t=TOP, b=200),
         sliders=[dict(
             x=0.1, len=0.88, y=-0.27, pad=dict(t=0),
             currentvalue=dict(prefix="Stage ", font=dict(size=13)),
             steps=[dict(label=str(s.number), method="animate",
-                        args=[[str(s.number)], anim]) for s in pathway.stages],
+                        args=[[str(s.number)], ANIMATE]) for s in pathway.stages],
         )],
         updatemenus=[dict(
             type="buttons", direction="left", x=0.0, xanchor="left", y=-0.29, yanchor="top",
