@@ -334,4 +334,9 @@ def test_the_print_copy_keeps_the_drawing_and_drops_what_paper_cannot_do(course,
         ends = lambda t: (t["x"][0], t["y"][0], t["x"][-1], t["y"][-1])  # noqa: E731
         assert ends(after) == ends(before) and after["marker"]["size"][-1] == 13
         assert len(after["x"]) == (len(before["x"]) if e.loop else 2)
-    assert paper["layout"]["annotations"] == screen["layout"]["annotations"]
+    # the hover note and the dropdown's hint speak of what paper cannot do
+    assert [a for a in screen["layout"]["annotations"] if a.get("name") != "screen-only"] \
+        == paper["layout"]["annotations"]
+    assert len(paper["layout"]["annotations"]) == len(screen["layout"]["annotations"]) - 2
+    assert not any("Hover" in a["text"] or "Highlight" in a["text"]
+                   for a in paper["layout"]["annotations"])

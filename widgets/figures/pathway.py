@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from ..course.pathway import Pathway
 from .alt_text import pathway_alt_text
-from .base import FigureItem, base_layout, wrap
+from .base import SCREEN_ONLY, FigureItem, base_layout, wrap
 from .pathway_layout import _edge_points, _r, node_positions  # noqa: F401
 from .pathway_state import ANIMATE, State, apply_state, delta_frame
 from .palette import EDGE_STYLES, FADED_OPACITY, GREY, INK, KIND_STYLES, kind_style
@@ -147,9 +147,9 @@ def annotations(pathway: Pathway, shown: set[str] | None, faded: float = FADED_O
                 "curves are feedback loops; dotted lines are reported associations, not causes.",
                 xref="paper", yref="paper", x=0, y=0,
                 xanchor="left", yanchor="top", yshift=-73, align="left",
-                font=dict(size=11, color="#444444"))
+                font=dict(size=11, color="#444444"), name=SCREEN_ONLY)
     hint = dict(PLAIN, text=HINT, xref="paper", yref="paper", x=1.0, y=1.0,
-                xanchor="right", xshift=-225, yshift=30, font=dict(size=12))
+                xanchor="right", xshift=-225, yshift=30, font=dict(size=12), name=SCREEN_ONLY)
     return (label_annotations(pathway, shown, faded) + stage_annotations(pathway, y_max + 0.95)
             + _band_labels(pathway) + [note, hint])
 

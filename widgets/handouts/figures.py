@@ -25,13 +25,19 @@ class FigureBlock:
     def for_print(self) -> "FigureBlock":
         """The figure as paper shows it: no dropdown, slider, animation frames or hover
         text (none of them prints, the text description below each figure says it all,
-        and the print page carries every figure of the course)."""
+        and the print page carries every figure of the course), nor the notes that speak
+        of them (annotations named ``SCREEN_ONLY``)."""
+        from ..figures.base import SCREEN_ONLY
+
         if not self.spec_json:
             return self
         spec = json.loads(self.spec_json)
         spec.pop("frames", None)
         for control in ("sliders", "updatemenus"):
             spec["layout"].pop(control, None)
+        if "annotations" in spec["layout"]:
+            spec["layout"]["annotations"] = [a for a in spec["layout"]["annotations"]
+                                             if a.get("name") != SCREEN_ONLY]
         hover = False
         for trace in spec["data"]:
             hover |= any([trace.pop(k, None) is not None for k in ("hovertext", "hovertemplate")])
