@@ -295,8 +295,12 @@ def first_single_choice(course, section_id):
 
 
 def run_notebook(page, server: LabServer, name: str, *, course, section_id: str,
-                 plots_expected: int, timeout_ms: int = 180_000) -> NotebookRun:
-    """Open ``notebooks/<name>`` in JupyterLab, run all cells and check it as a learner."""
+                 plots_expected: int, timeout_ms: int = 180_000,
+                 before_run=None) -> NotebookRun:
+    """Open ``notebooks/<name>`` in JupyterLab, run all cells and check it as a learner.
+
+    ``before_run(page)``, when given, is called once the notebook is open and its kernel
+    idle, before anything runs (what a learner sees on opening it)."""
     run = NotebookRun(name, plots_expected=plots_expected)
     page.on("pageerror", lambda exc: run.page_errors.append(str(exc)[:300]))
     page.set_default_timeout(timeout_ms)
@@ -306,6 +310,8 @@ def run_notebook(page, server: LabServer, name: str, *, course, section_id: str,
     page.wait_for_function("() => window.jupyterapp !== undefined", timeout=timeout_ms)
     page.wait_for_function(JS_KERNEL_IDLE, timeout=timeout_ms, polling=250)
     run.open_s = time.perf_counter() - t0
+    if before_run is not None:
+        before_run(page)
 
     t1 = time.perf_counter()
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")

@@ -56,7 +56,11 @@ def _fresh_token(monkeypatch):
 def test_learner_processes_write_one_folder_at_once(tmp_path):
     class_dir = tmp_path / "class"
     class_dir.mkdir()
-    ctx = multiprocessing.get_context("spawn")
+    # a fork server imports the widget stack once and forks each learner kernel from it
+    # (a fresh interpreter per kernel would import it six times; plain fork from the
+    # threaded test process is unsafe)
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["widgets.quiz", "widgets.course", "learner", __name__])
     # two kernels for each of two learners (two notebooks open), one for each of the others
     jobs = [(NAMES[0], 0), (NAMES[0], 0), (NAMES[1], 1), (NAMES[1], 1), (NAMES[2], 2),
             (NAMES[3], 3)]

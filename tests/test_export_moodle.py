@@ -146,18 +146,19 @@ def test_references_in_general_feedback(doc, course):
             assert f"[{key}] {ref.citation()}" in general
 
 
-def test_cli_writes_and_refuses_foreign_file(tmp_path):
+def test_cli_writes_and_refuses_foreign_file(tmp_path, cli):
+    """The one smoke test of ``export moodle`` as a real command, then in process."""
     out = tmp_path / "bank.xml"
-    run = [sys.executable, "-m", "widgets", "export", "moodle", "--out", str(out)]
-    done = subprocess.run(run, capture_output=True, text=True)
+    run = ["export", "moodle", "--out", str(out)]
+    done = subprocess.run([sys.executable, "-m", "widgets", *run], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert ET.parse(out).getroot().tag == "quiz"
     assert "questions in" in done.stdout
-    again = subprocess.run(run, capture_output=True, text=True)  # our own file: replaced
-    assert again.returncode == 0
+    code, _, err = cli(*run)  # our own file: replaced
+    assert code == 0, err
     foreign = tmp_path / "notes.xml"
     foreign.write_text("<notes>mine</notes>")
-    refused = subprocess.run(run[:-1] + [str(foreign)], capture_output=True, text=True)
-    assert refused.returncode == 1
-    assert "is not a Moodle XML export" in refused.stderr
+    code, _, err = cli(*run[:-1], foreign)
+    assert code == 1
+    assert "is not a Moodle XML export" in err
     assert foreign.read_text() == "<notes>mine</notes>"

@@ -344,7 +344,7 @@ def test_print_page_carries_worksheets_and_static_figures(built, course):
     for variant in ("student", "instructor"):
         text = (built / variant / "print.html").read_text("utf-8")
         tree = Tree(text)
-        assert 'class="ms-quiz-question' in text and 'class="ms-quiz__controls"' in text
+        assert 'class="ms-quiz-question ms-quiz-paper"' in text
         for gone in ('class="ms-quiz-data"', 'data-action="check"', 'class="ms-quiz__feedback"',
                      'class="ms-quiz__pathway"', 'class="ms-quiz__key"', "assets/quiz.js"):
             assert gone not in text, (variant, gone)
@@ -359,6 +359,49 @@ def test_print_page_carries_worksheets_and_static_figures(built, course):
     for kept in ('class="ms-quiz-data"', 'data-action="check"', "assets/quiz.js", '"sliders"',
                  '"frames"', '"hovertext"'):
         assert kept in section, kept
+
+
+def test_print_worksheets_have_no_form_controls_and_pages_one_wording_block(built, course):
+    """On paper a question is a worksheet: its options listed with a box or circle to mark,
+    a short "How sure are you?" line, nothing to click and no script data. On screen every
+    page with quizzes carries the feedback wording once, however many quiz blocks it has."""
+    for variant in ("student", "instructor"):
+        text = (built / variant / "print.html").read_text("utf-8")
+        tree = Tree(text)
+        for tag in ("input", "select", "button", "textarea", "fieldset", "script"):
+            gone = [a for a in tree.all(tag) if tag != "script" or a.get("type") ==
+                    "application/json" and "ms-quiz" in a.get("class", "")]
+            assert not gone, (variant, tag, gone[:2])
+        assert not [a for a in tree.all("div") if "ms-quiz__feedback" in a.get("class", "")]
+        assert 'class="ms-quiz__score"' not in text and 'class="ms-quiz__intro"' not in text
+        papers = [a for a in tree.all("div") if "ms-quiz-paper" in a.get("class", "").split()]
+        sure = [a for a in tree.all("p") if a.get("class") == "ms-quiz__sure"]
+        assert len(papers) == len(sure) > 0
+        lists = [a.get("class") for a in tree.all("ul")
+                 if a.get("class") in ("ms-quiz__boxes", "ms-quiz__circles")]
+        kinds = [a["data-kind"] for a in papers]
+        assert len(lists) == sum(k in ("single", "multiple", "truefalse") for k in kinds)
+        assert text.count('class="ms-quiz__blank"') and "Steps to put in order:" in text
+        assert "ms-quiz-messages" not in text
+        # the same questions as the section pages, in the same order
+        screen = [a["data-kind"] for p in pages(built / variant) if p.name != "print.html"
+                  for a in Tree(p.read_text("utf-8")).all("fieldset")
+                  if a.get("class") == "ms-quiz-question"]
+        assert len(screen) == len(kinds) and sorted(screen) == sorted(kinds)
+        for page in pages(built / variant):
+            if page.name == "print.html":
+                continue
+            html = page.read_text("utf-8")
+            ids = [a["id"] for _t, a in Tree(html).tags if "id" in a]
+            assert len(ids) == len(set(ids)), (page.name, [i for i in ids if ids.count(i) > 1][:3])
+            # each question's radios are its own groups: no name is shared across questions
+            owner: dict[str, int] = {}
+            for n, chunk in enumerate(html.split('<fieldset class="ms-quiz-question"')[1:]):
+                for name in set(re.findall(r'<input type="radio" name="([^"]+)"', chunk)):
+                    assert owner.setdefault(name, n) == n, (page.name, name)
+            blocks = html.count('<section class="ms-quiz')
+            assert html.count('class="ms-quiz-messages"') == (1 if blocks or "quiz.js" in html
+                                                              else 0), page.name
 
 
 def test_drop_elements_counts_nesting():

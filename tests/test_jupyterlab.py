@@ -8,7 +8,8 @@ with the pathway (03). The other section notebooks are the same generated skelet
 (tests/test_notebooks_run.py), and their figures are drawn in Chromium by
 tests/test_handouts_browser.py. Each notebook here must run with no error or stderr
 output, draw every diagram, and give the expected feedback when a quiz question is
-answered wrongly and then rightly. Timings (and the click-to-feedback latency) go to
+answered wrongly and then rightly; on opening 03, before anything runs, the table of
+contents already lists its title and every part. Timings (and the click-to-feedback latency) go to
 ``build/bench/jupyterlab.json`` for ``make bench``.
 """
 import hashlib
@@ -83,10 +84,13 @@ def test_notebook_runs_in_jupyterlab(browser, lab, course, name):
     expected_plots = sum(1 for item in section_figures(course, section_id) if not item.html)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
+    toc: dict = {}
     t0 = time.perf_counter()
     try:
         run = run_notebook(page, lab, name, course=course, section_id=section_id,
-                           plots_expected=expected_plots)
+                           plots_expected=expected_plots,
+                           before_run=(lambda p: toc.update(read_toc(p)))
+                           if name == TOC_NOTEBOOK else None)
     except Exception:
         (ROOT / "build").mkdir(exist_ok=True)
         page.screenshot(path=str(ROOT / "build" / f"lab-failure-{name}.png"))
@@ -105,35 +109,31 @@ def test_notebook_runs_in_jupyterlab(browser, lab, course, name):
     assert run.page_errors == [], "\n".join(run.page_errors)
     # no kernel of this notebook is left running
     assert not [s for s in lab.sessions() if s.get("path") == f"notebooks/{name}"]
+    if name == TOC_NOTEBOOK:
+        check_toc_before_run(toc, course.section(section_id))
 
 
 TOC_NOTEBOOK = "03-nerve-damage-and-sensation.ipynb"
 
 
-def test_table_of_contents_lists_the_parts_before_anything_runs(lab, browser, course):
-    """Opened and not run: JupyterLab's table of contents already lists the section title
-    and every part, from the generated Markdown cells."""
-    section = course.section(NAME_RE.match(TOC_NOTEBOOK)["slug"])
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    try:
-        page.set_default_timeout(120_000)
-        page.goto(lab.lab_url(f"notebooks/{TOC_NOTEBOOK}", "toc"), wait_until="domcontentloaded")
-        page.wait_for_function("() => window.jupyterapp !== undefined")
-        page.wait_for_function("""() => { const w = window.jupyterapp.shell.currentWidget;
-            return !!w && !!w.context && w.context.isReady; }""")
-        page.evaluate("() => window.jupyterapp.commands.execute('toc:show-panel')")
-        page.wait_for_selector(".jp-TableOfContents-tree .jp-tocItem-content")
-        entries = [" ".join(t.split()) for t in
-                   page.locator(".jp-TableOfContents-tree .jp-tocItem-content").all_inner_texts()]
-        executed = page.evaluate("""() => window.jupyterapp.shell.currentWidget.content.widgets
-            .filter(c => c.model.type === 'code' && c.model.executionCount).length""")
-        (ROOT / "build").mkdir(exist_ok=True)
-        page.screenshot(path=str(ROOT / "build" / "lab-toc-before-run.png"))
-    finally:
-        context.close()
-        lab.shutdown_kernels(f"notebooks/{TOC_NOTEBOOK}")
-    assert executed == 0
+def read_toc(page) -> dict:
+    """Opened and not run yet: JupyterLab's table of contents and how many cells ran."""
+    page.evaluate("() => window.jupyterapp.commands.execute('toc:show-panel')")
+    page.wait_for_selector(".jp-TableOfContents-tree .jp-tocItem-content")
+    entries = [" ".join(t.split()) for t in
+               page.locator(".jp-TableOfContents-tree .jp-tocItem-content").all_inner_texts()]
+    executed = page.evaluate("""() => window.jupyterapp.shell.currentWidget.content.widgets
+        .filter(c => c.model.type === 'code' && c.model.executionCount).length""")
+    (ROOT / "build").mkdir(exist_ok=True)
+    page.screenshot(path=str(ROOT / "build" / "lab-toc-before-run.png"))
+    return {"entries": entries, "executed": executed}
+
+
+def check_toc_before_run(toc: dict, section) -> None:
+    """The table of contents lists the section title and every part, in order, from the
+    generated Markdown cells, before any cell has run."""
+    entries = toc["entries"]
+    assert toc["executed"] == 0
     want = [f"{section.number} · {section.title}"] + [p.title for p in section.parts]
     got = [e for e in entries if e in want or any(e.endswith(w) for w in want)]
     assert len(got) >= len(want), entries

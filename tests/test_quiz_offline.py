@@ -31,6 +31,9 @@ class Page(HTMLParser):
         self.tags = Counter()
         self.scripts: list[tuple[dict, str]] = []
         self.live: list[dict] = []
+        self.questions: list[str] = []  # the id of each question fieldset
+        self.radio_names: dict[str, set[str]] = {}  # radio group name -> question ids using it
+        self._labels = 0  # how many <label> elements are open (an input inside one is labelled)
         self._script: dict | None = None
         self._buf: list[str] = []
         self.feed(text)
@@ -40,10 +43,16 @@ class Page(HTMLParser):
         self.tags[tag] += 1
         if "id" in a:
             self.ids.append(a["id"])
-        if tag == "label" and "for" in a:
-            self.label_for.append(a["for"])
+        if tag == "label":
+            self._labels += 1
+            if "for" in a:
+                self.label_for.append(a["for"])
+        if tag == "fieldset" and "ms-quiz-question" in a.get("class", "").split():
+            self.questions.append(a["id"])
         if tag in ("input", "select"):
-            self.controls.append(a)
+            self.controls.append({**a, "_in_label": self._labels > 0})
+        if tag == "input" and a.get("type") == "radio":
+            self.radio_names.setdefault(a["name"], set()).add(self.questions[-1])
         if a.get("aria-live"):
             self.live.append(a)
         if tag == "script":
@@ -54,6 +63,8 @@ class Page(HTMLParser):
             self._buf.append(data)
 
     def handle_endtag(self, tag):
+        if tag == "label":
+            self._labels -= 1
         if tag == "script" and self._script is not None:
             self.scripts.append((self._script, "".join(self._buf)))
             self._script = None
@@ -76,8 +87,12 @@ def _check_page(course, html: str, section_ids: list[str]) -> Page:
     page = Page(html)
     dupes = [i for i, n in Counter(page.ids).items() if n > 1]
     assert not dupes, f"duplicate ids: {dupes[:5]}"
-    for control in page.controls:
-        assert control.get("id") in page.label_for, f"control without a label: {control}"
+    for control in page.controls:  # inside its label, or named by one (the selects)
+        assert control["_in_label"] or control.get("id") in page.label_for, \
+            f"control without a label: {control}"
+    # radios: one group per question (its options) plus its "How sure" group, and no two
+    # questions share a group
+    assert all(len(qs) == 1 for qs in page.radio_names.values()), page.radio_names
     n_questions = sum(len(course.quiz(s).questions) for s in section_ids)
     # each question is a fieldset, with a "How sure are you?" fieldset inside it
     assert page.tags["fieldset"] == page.tags["legend"] == 2 * n_questions
@@ -98,7 +113,7 @@ def test_fixture_quiz_is_semantic_html(course):
     assert html.count('data-action="check">Check<') == 5
     assert html.count('data-action="retry">Try again<') == 5
     assert html.count('data-action="reveal">Show answer<') == 5
-    assert "Answer key" not in html and "Facilitator notes" not in html
+    assert "<strong>Answer key</strong>" not in html and "Facilitator notes" not in html
     assert "Score: 0 of 5 answered correctly" in html
 
 
@@ -114,7 +129,7 @@ def test_embedded_data_is_the_presented_question(course):
 
 def test_instructor_variant_has_key_and_notes(course):
     html = offline_quiz_html(course, "nerve-damage", variant="instructor")
-    assert html.count("Answer key") == 5
+    assert html.count("<strong>Answer key</strong>") == 5
     assert "Facilitator notes" in html and "pins and needles" in html
     assert "Discussion prompts" in html
     _check_page(course, html, ["nerve-damage"])
@@ -176,3 +191,42 @@ def test_package_data_ships_the_assets():
     pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
     patterns = pyproject["tool"]["setuptools"]["package-data"]["widgets"]
     assert "**/*.js" in patterns and "**/*.css" in patterns
+
+
+def test_messages_once_per_page_when_asked(course):
+    """Handout pages carry the wording once (in the head): their blocks leave it out."""
+    from widgets.quiz.offline import messages_html
+
+    lean = offline_quiz_html(course, "nerve-damage", messages=False)
+    assert "ms-quiz-messages" not in lean
+    page = Page(messages_html() + lean)
+    assert [json.loads(t) for a, t in page.scripts
+            if a.get("class") == "ms-quiz-messages"] == [MESSAGES]
+
+
+def test_worksheet_is_paper_only_in_the_presented_order(course):
+    """print_worksheet: each question from its embedded data, nothing to click or read out."""
+    from widgets.quiz.worksheet import print_worksheet
+
+    screen = offline_quiz_html(course, "nerve-damage", variant="instructor")
+    paper = print_worksheet(screen)
+    page = Page(paper)
+    assert not page.controls and not page.scripts and not page.live
+    assert page.tags["fieldset"] == page.tags["button"] == 0
+    assert "Answer key" not in paper and MESSAGES["quiz_intro"] not in paper
+    questions = [present_question(course, q, learner=HANDOUT_LEARNER)
+                 for q in course.quiz("nerve-damage").questions]
+    assert paper.count('class="ms-quiz-question ms-quiz-paper"') == len(questions)
+    assert paper.count('<p class="ms-quiz__sure">How sure are you? <span>low</span> '
+                       '<span>medium</span> <span>high</span></p>') == len(questions)
+    at = 0
+    for n, d in enumerate(questions, start=1):
+        at = paper.index(f"Question {n}.</span> {L.esc(d['prompt'])}", at)
+        texts = ([o["text"] for o in d["options"]] if "options" in d
+                 else ["True", "False"] if d["kind"] == "truefalse"
+                 else [d["steps"][i]["text"] for i in d["choices"]] if d["kind"] == "ordering"
+                 else [d["pairs"][i]["right"] for i in d["choices"]])
+        for t in texts:  # each option once, in the order the screen shows it
+            at = paper.index(f"<li>{L.esc(t)}</li>", at)
+    assert paper.count('class="ms-quiz__blank"') == sum(
+        len(d.get("steps") or d.get("pairs") or []) for d in questions)

@@ -80,11 +80,17 @@ def _expected(data, answer, level="medium") -> str:
 
 
 def _feedback(pg, uid) -> str:
-    return _text(pg.locator(f"#{uid}-feedback").inner_text())
+    return _text(pg.locator(f"#{uid} .ms-quiz__feedback").inner_text())
 
 
 def _active_action(pg) -> str | None:
     return pg.evaluate("document.activeElement && document.activeElement.getAttribute('data-action')")
+
+
+def _focused_level(pg, uid) -> str | None:
+    """The "How sure are you?" choice that has the focus, in question ``uid`` (else None)."""
+    return pg.evaluate("""uid => { const a = document.activeElement;
+        return a && a.closest(`#${uid} .ms-quiz__confidence`) ? a.value : null; }""", uid)
 
 
 def _keyboard_answer(pg, uid, data, answer, level="medium") -> None:
@@ -93,32 +99,32 @@ def _keyboard_answer(pg, uid, data, answer, level="medium") -> None:
     kind = data["kind"]
     if kind in ("single", "truefalse"):
         k = answer if kind == "single" else (0 if answer else 1)
-        pg.focus(f"#{uid}-o0")
+        pg.locator(f"#{uid} .ms-quiz__controls input").first.focus()
         pg.keyboard.press("Space")          # check the first option
         for _ in range(k):
             pg.keyboard.press("ArrowDown")  # arrows move the choice within the group
     elif kind == "multiple":
         n = len(data["options"])
-        pg.focus(f"#{uid}-o0")
+        pg.locator(f"#{uid} .ms-quiz__controls input").first.focus()
         for i in range(n):
             if i in answer:
                 pg.keyboard.press("Space")
             if i < n - 1:
                 pg.keyboard.press("Tab")
     else:
-        slot = "p" if kind == "ordering" else "m"
+        menus = pg.locator(f"#{uid} .ms-quiz__controls select")
         for pos, a in enumerate(answer):
-            pg.focus(f"#{uid}-{slot}{pos}")
+            menus.nth(pos).focus()
             for _ in range(data["choices"].index(a) + 1):  # below the placeholder
                 pg.keyboard.press("ArrowDown")
     if level is not None:
         pg.keyboard.press("Tab")
-        assert pg.evaluate("document.activeElement.id") == f"{uid}-c-low", \
+        assert _focused_level(pg, uid) == "low", \
             "Tab from the last control should reach How sure are you?"
         pg.keyboard.press("Space")
         for _ in range(LEVELS.index(level)):
             pg.keyboard.press("ArrowDown")
-        assert pg.evaluate("document.activeElement.id") == f"{uid}-c-{level}"
+        assert _focused_level(pg, uid) == level
     else:  # pass over the group without choosing
         pg.keyboard.press("Tab")
     pg.keyboard.press("Tab")
@@ -159,7 +165,8 @@ def test_keyboard_wrong_then_retry_then_right(page, questions):
         assert _active_action(page) == "retry"
         page.keyboard.press("Enter")
         assert _feedback(page, uid) == ""
-        assert page.evaluate(f"document.activeElement.id.startsWith('{uid}-')")
+        assert page.evaluate("uid => document.querySelector(`#${uid} .ms-quiz__controls`)"
+                             ".contains(document.activeElement)", uid)
         assert page.eval_on_selector_all(
             f"#{uid} input:checked", "els => els.length") == 0
         assert page.eval_on_selector_all(
@@ -235,8 +242,8 @@ def test_check_without_how_sure_asks_for_it(page, questions):
 
 def test_feedback_region_is_polite_live_and_focus_is_visible(page, questions):
     uid, _ = questions[0]
-    assert page.get_attribute(f"#{uid}-feedback", "aria-live") == "polite"
-    assert page.get_attribute(f"#{uid}-feedback", "role") == "status"
+    assert page.get_attribute(f"#{uid} .ms-quiz__feedback", "aria-live") == "polite"
+    assert page.get_attribute(f"#{uid} .ms-quiz__feedback", "role") == "status"
     page.focus(f"#{uid} button[data-action='check']")
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Tab")
@@ -245,16 +252,18 @@ def test_feedback_region_is_polite_live_and_focus_is_visible(page, questions):
 
 
 def test_print_hides_buttons_and_feedback_and_empties_the_boxes(page, questions):
+    """A quiz page printed from the browser (the worksheet edition is print.html): no
+    buttons or feedback, the options as empty boxes, the menus show what was chosen."""
     uid, data = questions[0]
     _mouse_answer(page, uid, data, L.right_answer(data))
     page.emulate_media(media="print")
     assert not page.locator(f"#{uid} .ms-quiz__buttons").is_visible()
-    assert not page.locator(f"#{uid}-feedback").is_visible()
-    appearance = page.evaluate(f"getComputedStyle(document.querySelector('#{uid}-o0')).appearance")
+    assert not page.locator(f"#{uid} .ms-quiz__feedback").is_visible()
+    appearance = page.evaluate("uid => getComputedStyle(document.querySelector("
+                               "`#${uid} .ms-quiz__controls input`)).appearance", uid)
     assert appearance == "none"
     order_uid = next(u for u, d in questions if d["kind"] == "ordering")
-    assert not page.locator(f"#{order_uid}-p0").is_visible()
-    assert page.locator(f"#{order_uid} .ms-quiz__print-choices").is_visible()
+    assert page.locator(f"#{order_uid} .ms-quiz__controls select").first.is_visible()
     page.emulate_media(media="screen")
 
 
@@ -275,5 +284,26 @@ def test_axe_wcag21_aa_with_feedback_shown(browser, course, tmp_path, variant, q
                              "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
         problems = [(v["id"], v["nodes"][0]["html"][:120]) for v in result["violations"]]
         assert not problems, problems
+    finally:
+        pg.close()
+
+
+def test_instructor_key_is_drawn_from_the_data_with_every_explanation(browser, course, tmp_path,
+                                                                       questions):
+    """The instructor copy shows each question's answer without a click: quiz.js draws it from
+    the question's data, line for line what Python's reveal gives, outside any live region."""
+    html = tmp_path / "quiz-instructor.html"
+    html.write_text(offline_quiz_page(course, SECTION, variant="instructor"), encoding="utf-8")
+    pg = browser.new_page()
+    try:
+        pg.goto(html.as_uri())
+        for uid, data in questions:
+            key = pg.locator(f"#{uid} .ms-quiz__key")
+            assert key.is_visible()
+            shown = " ".join(key.inner_text().split())
+            want = " ".join(KINDS[data["kind"]].reveal(data).text().split())
+            assert shown == " ".join([MESSAGES["answer_key"], want]), uid
+            assert key.locator("[role=status], [aria-live]").count() == 0
+        assert pg.locator(".ms-quiz__feedback .ms-feedback").count() == 0  # nothing answered
     finally:
         pg.close()

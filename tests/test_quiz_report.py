@@ -12,6 +12,7 @@ from conftest import ROOT
 
 
 def run_report(*args):
+    """The one smoke test of ``quiz-report`` as a real command (the others run it in process)."""
     return subprocess.run([sys.executable, "-m", "widgets", "quiz-report", *map(str, args)],
                           capture_output=True, text=True, cwd=ROOT)
 
@@ -84,24 +85,24 @@ def test_item_analysis_uses_the_first_try_of_every_learner_in_every_file(min_con
     assert "     50%  Gain of myelin" in text
 
 
-def test_one_learner_gets_difficulty_but_no_class_statistics(min_content, tmp_path):
+def test_one_learner_gets_difficulty_but_no_class_statistics(min_content, tmp_path, cli):
     one = write(tmp_path / "one.json", {"ana": {"start-01": {"answer": "Loss of myelin", "correct": True}}})
-    result = run_report("--content", min_content, "--progress", one)
-    assert result.returncode == 0, result.stderr
-    assert re.search(r"start-01\s+1\s+100%", result.stdout)
-    assert "need a class" in result.stdout
-    assert "Flagged" not in result.stdout
+    code, out, err = cli("quiz-report", "--content", min_content, "--progress", one)
+    assert code == 0, err
+    assert re.search(r"start-01\s+1\s+100%", out)
+    assert "need a class" in out
+    assert "Flagged" not in out
 
 
-def test_bad_progress_files_are_refused_with_the_file_and_the_fix(min_content, tmp_path):
+def test_bad_progress_files_are_refused_with_the_file_and_the_fix(min_content, tmp_path, cli):
     newer = write(tmp_path / "newer.json", {}, version=99)
     broken = tmp_path / "broken.json"
     broken.write_text("{not json")
     missing = tmp_path / "missing.json"
     for path, words in ((newer, "newer than this course reads"), (broken, "not valid JSON"),
                         (missing, "cannot read the progress file")):
-        result = run_report("--content", min_content, "--progress", path)
-        assert result.returncode == 1
-        assert str(path) in result.stderr and words in result.stderr, result.stderr
-        assert "Traceback" not in result.stderr
+        code, _, err = cli("quiz-report", "--content", min_content, "--progress", path)
+        assert code == 1
+        assert str(path) in err and words in err, err
+        assert "Traceback" not in err
     assert newer.read_text() == json.dumps({"version": 99, "course": "ms-leg-pain", "learners": {}})

@@ -114,7 +114,7 @@ def _answer(pg, uid, data, answer, level: str = "high") -> None:
 
 
 def _feedback(pg, uid) -> str:
-    return re.sub(r"\s+", " ", pg.locator(f"#{uid}-feedback").inner_text()).strip()
+    return re.sub(r"\s+", " ", pg.locator(f"#{uid} .ms-quiz__feedback").inner_text()).strip()
 
 
 def _form(pg, uid) -> list:

@@ -112,13 +112,13 @@ def _answer(page, inner, q: dict, right: bool) -> None:
     """Answer a single-choice or true/false question by keyboard: focus, Space, then Check."""
     if q["kind"] == "single":
         index = next(i for i, o in enumerate(q["options"]) if o["correct"] == right)
-        target = f"#{q['uid']}-o{index}"
     else:
         value = q["answer"] if right else not q["answer"]
-        target = f"#{q['uid']}-o{0 if value else 1}"
-    inner.focus(target)
+        index = 0 if value else 1
+    inner.locator(f"#{q['uid']} .ms-quiz__controls input").nth(index).focus()
     page.keyboard.press("Space")
-    inner.focus(f"#{q['uid']}-c-medium")  # how sure, before Check (confidence-based marking)
+    # how sure, before Check (confidence-based marking)
+    inner.locator(f"#{q['uid']} .ms-quiz__confidence input[value=medium]").focus()
     page.keyboard.press("Space")
     inner.focus(f"#{q['uid']} button[data-action=check]")
     page.keyboard.press("Enter")

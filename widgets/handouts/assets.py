@@ -65,6 +65,9 @@ class Assets:
         scripts += ["record.js"] if record and self.quiz.js else []
         scripts += ["dashboard.js"] if dashboard and self.quiz.js else []
         parts = []
+        messages = _optional("widgets.quiz.offline", "messages_html")
+        if "quiz.js" in scripts and messages:  # the feedback wording, once per page
+            parts.append(messages())
         if self.inline:
             files = self.files()
             for name, media in styles:

@@ -37,13 +37,20 @@ def _offline(name: str):
     return _optional("widgets.quiz.offline", name)
 
 
+def _paper(fragment: str) -> str:
+    """A quiz fragment as a worksheet (widgets/quiz/worksheet.py), screen-only parts dropped."""
+    worksheet = _optional("widgets.quiz.worksheet", "print_worksheet")
+    return drop_elements(worksheet(fragment) if worksheet else fragment, PRINT_DROPS)
+
+
 def quiz_html(course: Course, section: Section, variant: str) -> str:
     render = _optional("widgets.quiz", "offline_quiz_html")
     if render is None or not course.quiz(section.id).questions:
         return ""
     # the handout page shows the facilitator notes once, under the section header
-    # (SectionPage.teaching_html), so the quiz leaves them out
-    return render(course, section.id, variant=variant, teaching_notes=False)
+    # (SectionPage.teaching_html), so the quiz leaves them out; the page's head carries the
+    # feedback wording once (Assets.head), so no quiz block repeats it
+    return render(course, section.id, variant=variant, teaching_notes=False, messages=False)
 
 
 @dataclass
@@ -81,15 +88,16 @@ class SectionParts:
         intro = page.body_html("overview") if section.intro.strip() else ""
         parts = [PartBlock(p.slug, p.title, page.body_html(p.slug),
                            [f for f in figures if where.get(f.name) == p.slug],
-                           checks_html(course, section.id, p.slug, variant=variant)
+                           checks_html(course, section.id, p.slug, variant=variant,
+                                       messages=False)
                            if checks_html else "")
                  for p in section.parts]
         tests = ""
         if test_html is not None:
             if section.order == 0:
-                tests = test_html(course, "pre", variant=variant)
+                tests = test_html(course, "pre", variant=variant, messages=False)
             elif section.id == review_section_id(course):
-                tests = test_html(course, "post", variant=variant)
+                tests = test_html(course, "post", variant=variant, messages=False)
         quiz = quiz_html(course, section, variant)
         return cls(
             section=section, header=header,
@@ -113,8 +121,8 @@ class SectionParts:
                  "tests"]
         frags = [getattr(self, n) for n in names]
         for n in ("quiz", "tests"):  # on paper, quizzes are worksheets
-            frags[names.index(n)] = drop_elements(frags[names.index(n)], PRINT_DROPS)
-        frags += [x for p in self.parts for x in (p.body, drop_elements(p.checks, PRINT_DROPS))]
+            frags[names.index(n)] = _paper(frags[names.index(n)])
+        frags += [x for p in self.parts for x in (p.body, _paper(p.checks))]
         scoped = [demote_headings(f) for f in scope_ids(frags, f"s{self.section.number}-")]
         kwargs = dict(zip(names, scoped))
         rest = iter(scoped[len(names):])

@@ -28,12 +28,20 @@ from ..text import esc  # noqa: E402  (the package's one escape)
 
 
 # ------------------------------------------------------------------ the shuffle
-def option_inputs(data: dict, uid: str, input_type: str) -> str:
-    """The offline controls of a choice question: one labelled radio or checkbox per option."""
-    return "".join(
-        f'<div class="ms-quiz__option"><input type="{input_type}" id="{uid}-o{i}" '
-        f'name="{uid}" value="{i}"> <label for="{uid}-o{i}">{esc(o["text"])}</label></div>'
-        for i, o in enumerate(data["options"]))
+def control_key(uid: str) -> str:
+    """A short name for the controls of the question whose fieldset id is ``uid``: the page
+    keeps ``uid`` as the question's anchor, its radios share this name, its selects' ids
+    start with it. A hash of ``uid``, so as unique on a page as the uids are (the handout
+    tests check every page)."""
+    return "q" + hashlib.sha256(uid.encode("utf-8")).hexdigest()[:6]
+
+
+def option_inputs(data: dict, key: str, input_type: str) -> str:
+    """The offline controls of a choice question: one radio or checkbox per option, inside
+    its label (radios share the name ``key``; checkboxes need none)."""
+    name = f' name="{key}"' if input_type == "radio" else ""
+    return "".join(f'<label><input type="{input_type}"{name} value="{i}"> {esc(o["text"])}</label>'
+                   for i, o in enumerate(data["options"]))
 
 
 def learner_seed(learner: str, question_id: str) -> int:
@@ -165,7 +173,8 @@ class QuestionView(widgets.VBox):
         self._figure = figure
         self._figure_html: str | None = None
         self.last_feedback: Feedback | None = None
-        self.title = f"Question {number}" if number is not None else "Question"
+        self.title = (MESSAGES["question_n"].format(n=number) if number is not None
+                      else MESSAGES["question_n"].replace("{n}", "").strip())
         self.prompt = widgets.HTML(
             value=f'<p class="ms-quiz__prompt"><strong>{esc(self.title)}.</strong> '
                   f"{esc(data['prompt'])}</p>")
@@ -178,11 +187,11 @@ class QuestionView(widgets.VBox):
             tooltip=f"{MESSAGES['confidence_question']} ({what})",
             style={"description_width": "initial", "button_width": "auto"})
         self.confidence.add_class("ms-quiz__confidence")
-        self.check_button = widgets.Button(description="Check", icon="check",
+        self.check_button = widgets.Button(description=MESSAGES["button_check"], icon="check",
                                            tooltip=f"Check your answer to {what}")
-        self.retry_button = widgets.Button(description="Try again", icon="undo",
+        self.retry_button = widgets.Button(description=MESSAGES["button_retry"], icon="undo",
                                            tooltip=f"Clear your answer to {what} and try again")
-        self.reveal_button = widgets.Button(description="Show answer", icon="eye",
+        self.reveal_button = widgets.Button(description=MESSAGES["button_reveal"], icon="eye",
                                             tooltip=f"Show the answer to {what} with every "
                                                     "explanation")
         self.feedback = widgets.HTML(value="")

@@ -59,16 +59,13 @@ def from_saved(data: dict, saved):
     return [None if t is None else rights.index(t) for t in saved]
 
 
-def offline_controls(data: dict, uid: str) -> str:
-    rows = []
+def offline_controls(data: dict, key: str) -> str:
     options = "".join(f'<option value="{i}">{esc(data["pairs"][i]["right"])}</option>'
                       for i in data["choices"])
-    for i, p in enumerate(data["pairs"]):
-        rows.append(f'<div class="ms-quiz__slot"><label for="{uid}-m{i}">{esc(p["left"])}</label> '
-                    f'<select id="{uid}-m{i}" name="{uid}-m{i}">'
-                    f'<option value="">{esc(MESSAGES["placeholder_match"])}</option>{options}</select>'
-                    f'<span class="ms-quiz__blank" aria-hidden="true"></span></div>')
-    return "".join(rows)
+    blank = f'<option value="">{esc(MESSAGES["placeholder_match"])}</option>'
+    return "".join(f'<div class="ms-quiz__slot"><label for="{key}-{pos}">{esc(p["left"])}</label> '
+                   f'<select id="{key}-{pos}">{blank}{options}</select></div>'
+                   for pos, p in enumerate(data["pairs"]))
 
 
 class MatchingView(QuestionView):

@@ -27,6 +27,19 @@ MESSAGES: dict[str, str] = {
     "false": "False",
     "placeholder_step": "— choose a step —",
     "placeholder_match": "— choose a match —",
+    # the question's buttons and title (live and offline)
+    "button_check": "Check",
+    "button_retry": "Try again",
+    "button_reveal": "Show answer",
+    "question_n": "Question {n}",
+    # the offline quiz page (widgets/quiz/offline.py) and its paper worksheet (worksheet.py)
+    "answer_key": "Answer key",
+    "no_quiz": "This section has no quiz.",
+    "quiz_intro": "Answer each question, say how sure you are, then press Check. Try again "
+                  "clears your answer; Show answer explains every option.",
+    "choose_all": "Choose all that apply.",
+    "paper_steps": "Steps to put in order:",
+    "paper_matches": "Matches to choose from:",
     # confidence-based marking (widgets/quiz/confidence.py)
     "confidence_question": "How sure are you?",
     "confidence_low": "Low: a guess",

@@ -40,8 +40,8 @@ def from_saved(data: dict, saved):
     return sorted(texts.index(t) for t in saved)
 
 
-def offline_controls(data: dict, uid: str) -> str:
-    return option_inputs(data, uid, "checkbox")
+def offline_controls(data: dict, key: str) -> str:
+    return option_inputs(data, key, "checkbox")
 
 
 class MultipleChoiceView(QuestionView):
@@ -53,7 +53,7 @@ class MultipleChoiceView(QuestionView):
                              tooltip=f"Select if this is a right answer: {o['text']}",
                              layout=widgets.Layout(width="auto"))
             for o in self.data["options"]]
-        hint = widgets.HTML(value="<em>Choose all that apply.</em>")
+        hint = widgets.HTML(value=f"<em>{MESSAGES['choose_all']}</em>")
         self.choice = widgets.VBox(self.choices)
         return [hint, self.choice]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .base import MESSAGES, esc, pathway_figure_html
+from .base import MESSAGES, control_key, esc, pathway_figure_html
 from .confidence import LEVELS
 from .kinds import kind_of
 from .section_quiz import present_question, teaching_notes_html
@@ -29,18 +29,6 @@ def _json(data) -> str:
             .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def _print_choices(data: dict) -> str:
-    """On paper, the menus are blanks: list what can go in them."""
-    if data["kind"] == "ordering":
-        title, items = "Steps to put in order:", [data["steps"][i]["text"] for i in data["choices"]]
-    elif data["kind"] == "matching":
-        title, items = "Matches to choose from:", [data["pairs"][i]["right"] for i in data["choices"]]
-    else:
-        return ""
-    lis = "".join(f"<li>{esc(t)}</li>" for t in items)
-    return f'<div class="ms-quiz__print-choices"><p>{title}</p><ul>{lis}</ul></div>'
-
-
 def section_of(course, question_id: str) -> str:
     """The id of the section whose bank holds a question ("" when none does)."""
     for sid, bank in course.banks.items():
@@ -49,65 +37,70 @@ def section_of(course, question_id: str) -> str:
     return ""
 
 
-def confidence_html(uid: str) -> str:
+def confidence_html(key: str) -> str:
     """The "How sure are you?" radio group of an offline question (read by quiz.js)."""
-    radios = "".join(
-        f'<span class="ms-quiz__option"><input type="radio" id="{uid}-c-{lvl}" '
-        f'name="{uid}-confidence" value="{lvl}"> <label for="{uid}-c-{lvl}">'
-        f'{esc(MESSAGES[f"confidence_{lvl}"])}</label></span> ' for lvl in LEVELS)
+    radios = " ".join(f'<label><input type="radio" name="{key}c" value="{lvl}"> '
+                      f'{esc(MESSAGES[f"confidence_{lvl}"])}</label>' for lvl in LEVELS)
     return (f'<fieldset class="ms-quiz__confidence"><legend>{esc(MESSAGES["confidence_question"])}'
-            f"</legend>{radios.strip()}</fieldset>")
+            f"</legend>{radios}</fieldset>")
+
+
+def messages_html() -> str:
+    """The feedback wording quiz.js reads: once per page, wherever quiz.js is loaded."""
+    return f'<script type="application/json" class="ms-quiz-messages">{_json(MESSAGES)}</script>'
 
 
 def question_html(course, question, *, number: int, uid: str, variant: str = "student",
                   learner: str = HANDOUT_LEARNER) -> str:
+    """One question as a fieldset whose id is ``uid`` (its anchor, unique on the page)."""
     kind = kind_of(question)
     data = present_question(course, question, learner=learner)
+    key = control_key(uid)
     parts = [
         f'<fieldset class="ms-quiz-question" id="{uid}" data-kind="{data["kind"]}" '
         f'data-question="{esc(question.id)}" data-section="{esc(section_of(course, question.id))}">',
-        f'<legend><span class="ms-quiz__number">Question {number}.</span> '
+        f'<legend><span class="ms-quiz__number">{esc(MESSAGES["question_n"].format(n=number))}.'
+        '</span> '
         f'{esc(data["prompt"])}</legend>',
     ]
     if data["kind"] == "multiple":
-        parts.append('<p class="ms-quiz__hint">Choose all that apply.</p>')
-    parts.append(f'<div class="ms-quiz__controls">{kind.offline_controls(data, uid)}</div>')
-    parts.append(_print_choices(data))
-    parts.append(confidence_html(uid))
-    parts.append(
-        '<div class="ms-quiz__buttons">'
-        f'<button type="button" data-action="check">Check</button> '
-        f'<button type="button" data-action="retry">Try again</button> '
-        f'<button type="button" data-action="reveal">Show answer</button></div>')
-    parts.append(f'<div class="ms-quiz__feedback" id="{uid}-feedback" role="status" '
-                 'aria-live="polite"></div>')
+        parts.append(f'<p class="ms-quiz__hint">{esc(MESSAGES["choose_all"])}</p>')
+    parts.append(f'<div class="ms-quiz__controls">{kind.offline_controls(data, key)}</div>')
+    parts.append(confidence_html(key))
+    buttons = " ".join(f'<button type="button" data-action="{a}">{esc(MESSAGES["button_" + a])}'
+                       "</button>" for a in ("check", "retry", "reveal"))
+    parts.append(f'<div class="ms-quiz__buttons">{buttons}</div>')
+    parts.append('<div class="ms-quiz__feedback" role="status" aria-live="polite"></div>')
     svg = pathway_figure_html(course.pathway, list(question.nodes)) if question.nodes else ""
     if svg:
         parts.append(f'<div class="ms-quiz__pathway" hidden>{svg}</div>')
     if variant == "instructor":
-        key = kind.reveal(data).to_html(inline_style=False).replace(' role="status"', "")
-        parts.append(f'<div class="ms-quiz__key"><p><strong>Answer key</strong></p>{key}</div>')
+        # quiz.js draws the key from the question's data below (what Show answer shows), so
+        # the page does not carry every explanation twice; answer-key.html and the
+        # instructor print page carry it as HTML
+        parts.append(f'<div class="ms-quiz__key"><p><strong>{esc(MESSAGES["answer_key"])}</strong>'
+                     "</p></div>")
     parts.append(f'<script type="application/json" class="ms-quiz-data">{_json(data)}</script>')
     parts.append("</fieldset>")
     return "".join(parts)
 
 
-INTRO = ("Answer each question, say how sure you are, then press Check. Try again clears "
-         "your answer; Show answer explains every option.")
-
-
 def offline_questions_html(course, questions, *, title: str, prefix: str,
                            variant: str = "student", heading_level: int = 2, section=None,
                            teaching_notes: bool = False, css_class: str = "ms-quiz",
-                           empty: str = "This section has no quiz.") -> str:
-    """Any list of questions as one offline quiz block (end quiz, check yourself, pre/post)."""
+                           empty: str = MESSAGES["no_quiz"],
+                           messages: bool = True) -> str:
+    """Any list of questions as one offline quiz block (end quiz, check yourself, pre/post).
+
+    ``messages=False`` leaves out the feedback wording: the page carries it once
+    (``messages_html()``; the handouts put it in the head beside quiz.js).
+    """
     if variant not in VARIANTS:
         raise ValueError(f"variant must be one of {', '.join(VARIANTS)}, not {variant!r}")
     h = max(1, min(6, heading_level))
     classes = "ms-quiz" if css_class == "ms-quiz" else f"ms-quiz {css_class}"
     parts = [
-        f'<section class="{classes}" id="{prefix}" aria-labelledby="{prefix}-title" '
-        f'data-variant="{variant}"'
+        f'<section class="{classes}" id="{prefix}" aria-labelledby="{prefix}-title"'
         + (f' data-section="{esc(section.id)}"' if section is not None else "") + '>',
         f'<h{h} id="{prefix}-title">{esc(title)}</h{h}>',
     ]
@@ -115,11 +108,11 @@ def offline_questions_html(course, questions, *, title: str, prefix: str,
         parts.append(f"<p>{esc(empty)}</p></section>")
         return "".join(parts)
     if css_class != "ms-quiz-checks":  # one or two questions right after the part: no preamble
-        parts.append(f'<p class="ms-quiz__intro">{INTRO}</p>')
+        parts.append(f'<p class="ms-quiz__intro">{esc(MESSAGES["quiz_intro"])}</p>')
     if variant == "instructor" and teaching_notes and section is not None:
         parts.append(teaching_notes_html(section))
-    parts.append(f'<script type="application/json" class="ms-quiz-messages">{_json(MESSAGES)}'
-                 "</script>")
+    if messages:
+        parts.append(messages_html())
     for number, question in enumerate(questions, start=1):
         parts.append(question_html(course, question, number=number, variant=variant,
                                    uid=f"{prefix}-{question.id}"))
@@ -131,7 +124,7 @@ def offline_questions_html(course, questions, *, title: str, prefix: str,
 
 def offline_quiz_html(course, section_id, *, variant: str = "student",
                       id_prefix: str | None = None, heading_level: int = 2,
-                      teaching_notes: bool = True) -> str:
+                      teaching_notes: bool = True, messages: bool = True) -> str:
     """A section's quiz as an HTML fragment; include ``QUIZ_JS`` and ``QUIZ_CSS`` in the page.
 
     ``variant="instructor"`` adds the answer key to every question and the section's
@@ -142,24 +135,25 @@ def offline_quiz_html(course, section_id, *, variant: str = "student",
     return offline_questions_html(
         course, course.quiz(section.id).questions, title=f"Quiz: {section.title}",
         prefix=id_prefix or f"quiz-{section.id}", variant=variant, heading_level=heading_level,
-        section=section, teaching_notes=teaching_notes)
+        section=section, teaching_notes=teaching_notes, messages=messages)
 
 
 def offline_checks_html(course, section_id, part_slug, *, variant: str = "student",
-                        heading_level: int = 3) -> str:
-    """The check-yourself questions of one part ("" when it has none)."""
+                        heading_level: int = 3, messages: bool = True) -> str:
+    """The check-yourself questions of one part ("" when it has none); its ids start with
+    ``check-<part slug>``, unique on the section's page (the print page scopes them)."""
     section = course.section(section_id)
     questions = course.checks(section.id, part_slug)
     if not questions:
         return ""
     return offline_questions_html(
         course, questions, title=MESSAGES["check_yourself"], variant=variant,
-        prefix=f"check-{section.id}-{part_slug}", heading_level=heading_level,
-        css_class="ms-quiz-checks")
+        prefix=f"check-{part_slug}", heading_level=heading_level,
+        css_class="ms-quiz-checks", messages=messages)
 
 
 def offline_test_html(course, use: str, *, variant: str = "student",
-                      heading_level: int = 2) -> str:
+                      heading_level: int = 2, messages: bool = True) -> str:
     """The course's pre-test (``use="pre"``) or post-test (``use="post"``) ("" when empty)."""
     if use not in ("pre", "post"):
         raise ValueError(f"use must be 'pre' or 'post', not {use!r}")
@@ -168,7 +162,8 @@ def offline_test_html(course, use: str, *, variant: str = "student",
         return ""
     return offline_questions_html(course, quiz.questions, title=MESSAGES[f"{use}test_title"],
                                   prefix=f"{use}test", variant=variant,
-                                  heading_level=heading_level, css_class="ms-quiz-test")
+                                  heading_level=heading_level, css_class="ms-quiz-test",
+                                  messages=messages)
 
 
 def offline_quiz_page(course, section_id, *, variant: str = "student",

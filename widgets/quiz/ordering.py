@@ -61,16 +61,13 @@ def from_saved(data: dict, saved):
     return [None if t is None else texts.index(t) for t in saved]
 
 
-def offline_controls(data: dict, uid: str) -> str:
-    rows = []
+def offline_controls(data: dict, key: str) -> str:
     options = "".join(f'<option value="{i}">{esc(data["steps"][i]["text"])}</option>'
                       for i in data["choices"])
-    for pos in range(len(data["steps"])):
-        rows.append(f'<div class="ms-quiz__slot"><label for="{uid}-p{pos}">{esc(_position(pos + 1))}'
-                    f'</label> <select id="{uid}-p{pos}" name="{uid}-p{pos}">'
-                    f'<option value="">{esc(MESSAGES["placeholder_step"])}</option>{options}</select>'
-                    f'<span class="ms-quiz__blank" aria-hidden="true"></span></div>')
-    return "".join(rows)
+    blank = f'<option value="">{esc(MESSAGES["placeholder_step"])}</option>'
+    return "".join(f'<div class="ms-quiz__slot"><label for="{key}-{pos}">{esc(_position(pos + 1))}</label> '
+                   f'<select id="{key}-{pos}">{blank}{options}</select></div>'
+                   for pos in range(len(data["steps"])))
 
 
 class OrderingView(QuestionView):

@@ -93,7 +93,7 @@ def _resolve(learner, store, teaching):
 
 def questions_widget(course, questions, *, title: str, learner: str | None = None,
                      store: ProgressStore | None | bool = None, teaching: bool | None = None,
-                     section=None, empty: str = "This section has no quiz.",
+                     section=None, empty: str = MESSAGES["no_quiz"],
                      css_class: str = "ms-quiz"):
     """A list of questions as one live quiz: how sure, a score, saving, teaching extras.
 

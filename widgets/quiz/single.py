@@ -45,8 +45,8 @@ def from_saved(data: dict, saved):
     return texts.index(saved)
 
 
-def offline_controls(data: dict, uid: str) -> str:
-    return option_inputs(data, uid, "radio")
+def offline_controls(data: dict, key: str) -> str:
+    return option_inputs(data, key, "radio")
 
 
 class SingleChoiceView(QuestionView):

@@ -54,13 +54,9 @@ def from_saved(data: dict, saved):
     return saved
 
 
-def offline_controls(data: dict, uid: str) -> str:
-    rows = []
-    for i, value in enumerate((True, False)):
-        rows.append(f'<div class="ms-quiz__option"><input type="radio" id="{uid}-o{i}" '
-                    f'name="{uid}" value="{"true" if value else "false"}"> '
-                    f'<label for="{uid}-o{i}">{esc(_word(value))}</label></div>')
-    return "".join(rows)
+def offline_controls(data: dict, key: str) -> str:
+    return "".join(f'<label><input type="radio" name="{key}" value="{"true" if v else "false"}"> '
+                   f"{esc(_word(v))}</label>" for v in (True, False))
 
 
 class TrueFalseView(QuestionView):

@@ -3,8 +3,8 @@
  * One file for every question kind. No framework, no network, no eval.
  * Each question is a <fieldset class="ms-quiz-question" data-kind="..."> holding its
  * presented data in <script type="application/json" class="ms-quiz-data">; the wording
- * comes from <script type="application/json" class="ms-quiz-messages"> (written by
- * widgets/quiz/base.py MESSAGES). The grading below mirrors the kind modules in
+ * comes from the page's one <script type="application/json" class="ms-quiz-messages">
+ * (widgets/quiz/messages.py MESSAGES, written by offline.messages_html). The grading below mirrors the kind modules in
  * widgets/quiz/*.py line for line: change them together.
  *
  * For other scripts (record.js keeps answers, scorm.js reports them): after every check
@@ -235,15 +235,15 @@
     score.textContent = text;
   }
 
-  function setUp(section) {
-    var M = readJSON(section.querySelector("script.ms-quiz-messages"));
-    if (!M) { return; }
+  function setUp(section, M) {
     Array.prototype.forEach.call(section.querySelectorAll(".ms-quiz-question"), function (q) {
       var kind = KINDS[q.getAttribute("data-kind")];
       var data = readJSON(q.querySelector("script.ms-quiz-data"));
       if (!kind || !data) { return; }
       var out = q.querySelector(".ms-quiz__feedback");
       var figure = q.querySelector(".ms-quiz__pathway");
+      var key = q.querySelector(".ms-quiz__key");  // instructor copy: the answer, always shown
+      if (key && !key.querySelector(".ms-feedback")) { key.appendChild(render(kind.reveal(M, data))); }
 
       function show(fb) {
         out.textContent = "";
@@ -396,8 +396,12 @@
 
   window.MSCourseQuiz = { restore: restore, ids: function () { return Object.keys(REGISTRY); } };
 
-  function start() {
-    Array.prototype.forEach.call(document.querySelectorAll("section.ms-quiz"), setUp);
+  function start() {  // the wording is on the page once, however many quizzes it holds
+    var M = readJSON(document.querySelector("script.ms-quiz-messages"));
+    if (!M) { return; }
+    Array.prototype.forEach.call(document.querySelectorAll("section.ms-quiz"), function (section) {
+      setUp(section, M);
+    });
   }
 
   if (document.readyState === "loading") {
