@@ -121,8 +121,9 @@ def check_captions(page) -> None:
 
 
 def check_pathway_dropdown(page, div_id: str, pathway) -> None:
-    """Choose a pain type in the dropdown: exactly its causal chain stays opaque."""
-    from widgets.figures.pathway import trace_ids
+    """Choose a pain type in the dropdown: exactly its causal chain stays opaque (the
+    nodes are one trace: each node's opacity is its marker.opacity times the trace's)."""
+    from widgets.figures.pathway import NODES, trace_ids
 
     plot = page.locator(f"#{div_id}")
     plot.scroll_into_view_if_needed()
@@ -133,16 +134,16 @@ def check_pathway_dropdown(page, div_id: str, pathway) -> None:
     plot.locator(".updatemenu-header-group").first.click()
     plot.locator(".updatemenu-item-text", has_text=pain.label).first.click()
     chain = pathway.causal_chain("lhermitte")
-    ids = trace_ids(pathway)
-    page.wait_for_function(
-        "([id, i]) => document.getElementById(id).data[i].opacity === 1",
-        arg=[div_id, ids.index(chain[-1])])
-    ops = page.evaluate(f"() => document.getElementById('{div_id}').data.map(t => t.opacity)")
-    for tid, op in zip(ids, ops):
-        if tid in chain:
-            assert op == 1, tid
-        elif "->" not in tid and not tid.startswith("legend:"):
-            assert op < 0.5, tid
+    nodes = trace_ids(pathway).index(NODES)
+    node_ops = """([id, t]) => { const d = document.getElementById(id)._fullData[t];
+        return d.marker.opacity.map ? d.marker.opacity.map(o => o * d.opacity) : null; }"""
+    page.wait_for_function(f"(a) => ({node_ops})(a) !== null", arg=[div_id, nodes])
+    ops = page.evaluate(node_ops, [div_id, nodes])
+    for node, op in zip(pathway.nodes, ops):
+        if node.id in chain:
+            assert op == 1, node.id
+        else:
+            assert op < 0.5, node.id
     SCREENS.mkdir(parents=True, exist_ok=True)
     plot.screenshot(path=str(SCREENS / "pathway-lhermitte.png"))
 

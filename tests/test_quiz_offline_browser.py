@@ -288,3 +288,24 @@ def test_axe_wcag21_aa_with_feedback_shown(browser, course, tmp_path, variant, q
         assert not problems, problems
     finally:
         pg.close()
+
+
+def test_instructor_key_is_drawn_from_the_data_with_every_explanation(browser, course, tmp_path,
+                                                                       questions):
+    """The instructor copy shows each question's answer without a click: quiz.js draws it from
+    the question's data, line for line what Python's reveal gives, outside any live region."""
+    html = tmp_path / "quiz-instructor.html"
+    html.write_text(offline_quiz_page(course, SECTION, variant="instructor"), encoding="utf-8")
+    pg = browser.new_page()
+    try:
+        pg.goto(html.as_uri())
+        for uid, data in questions:
+            key = pg.locator(f"#{uid} .ms-quiz__key")
+            assert key.is_visible()
+            shown = " ".join(key.inner_text().split())
+            want = " ".join(KINDS[data["kind"]].reveal(data).text().split())
+            assert shown == " ".join([MESSAGES["answer_key"], want]), uid
+            assert key.locator("[role=status], [aria-live]").count() == 0
+        assert pg.locator(".ms-quiz__feedback .ms-feedback").count() == 0  # nothing answered
+    finally:
+        pg.close()

@@ -30,6 +30,11 @@ TEMPLATE = go.layout.Template(layout=dict(xaxis=_AXIS, yaxis=dict(_AXIS, ticklab
                                           hovermode="closest"))
 
 
+# the ``name`` of an annotation that speaks of what only a screen can do (hover, a menu):
+# the handouts' print copy leaves it out
+SCREEN_ONLY = "screen-only"
+
+
 def wrap(text: str, width: int = 60, sep: str = "<br>") -> str:
     """Break ``text`` into lines of at most ``width`` characters for plotly labels."""
     return sep.join(textwrap.wrap(text, width, break_long_words=False)) or text

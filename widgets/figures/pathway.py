@@ -2,8 +2,8 @@
 
 Nodes sit in columns by stage (left to right), the sensory branch above and the
 motor branch below; triggers feed in; feedback loops are dashed curves. A dropdown
-(plotly ``updatemenus``) highlights the causal chain of each pain type, so it works
-in an offline handout without a kernel.
+(plotly ``updatemenus``; each pain type an animation frame) highlights the causal chain
+of each pain type, so it works in an offline handout without a kernel.
 """
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ import plotly.graph_objects as go
 
 from ..course.pathway import Pathway
 from .alt_text import pathway_alt_text
-from .base import FigureItem, base_layout, wrap
+from .base import SCREEN_ONLY, FigureItem, base_layout, wrap
 from .pathway_layout import _edge_points, _r, node_positions  # noqa: F401
+from .pathway_state import ANIMATE, State, apply_state, delta_frame
 from .palette import EDGE_STYLES, FADED_OPACITY, GREY, INK, KIND_STYLES, kind_style
 
 TITLE = "From nerve damage to leg pain: the causal pathway"
@@ -22,61 +23,73 @@ MENU_TOP = 92   # top margin of the figure with the dropdown: title, then the me
 
 
 # ------------------------------------------------------------------ traces
+# What most traces and labels share is said once, as the figure template's defaults (plotly
+# applies them to every scatter trace and annotation that does not set its own): an edge is
+# a causal "Leads to" arrow with its hover text, a label sits on a white ground above its
+# node. Other traces and annotations override what differs. Keeps the JSON small.
+_CAUSAL = EDGE_STYLES["causal"]
+TEMPLATE = go.layout.Template(
+    data=dict(scatter=[dict(
+        mode="lines+markers", hoverinfo="text", showlegend=False,
+        line=dict(color=_CAUSAL.colour, width=_CAUSAL.width),
+        marker=dict(symbol="arrow", color=_CAUSAL.colour, angleref="previous",
+                    standoff=NODE_SIZE / 2 + 1))]),
+    layout=dict(hovermode="closest", annotationdefaults=dict(
+        showarrow=False, yanchor="bottom", yshift=NODE_SIZE / 2 + 1,
+        bgcolor="rgba(255,255,255,0.85)", font=dict(size=11.5))))
+PLAIN = dict(yshift=0, bgcolor="rgba(0,0,0,0)")  # an annotation that is not a node label
+NODE_MARKER = dict(size=NODE_SIZE, line=dict(color=INK, width=1.2), angleref="up", standoff=0)
+
+
 def _traces(pathway: Pathway) -> list[go.Scatter]:
-    """One trace per edge (so each fades on its own), then one per node."""
+    """One trace per edge (so each fades on its own), one for all the nodes (each fades
+    through ``marker.opacity``), then the legend."""
     pos = node_positions(pathway)
     traces: list[go.Scatter] = []
+    floor = min(y for _, y in pos.values())
     for e in pathway.edges:
         style = EDGE_STYLES[edge_kind(e)]
         below = pathway.node(e.target).branch == "motor"
-        xs, ys = _edge_points(pos[e.source], pos[e.target], e.loop, below,
-                              min(y for _, y in pos.values()))
-        name = style.name
+        xs, ys = _edge_points(pos[e.source], pos[e.target], e.loop, below, floor)
         hover = wrap(f"{pathway.node(e.source).label} → {pathway.node(e.target).label}: "
                      f"{e.label} [{', '.join(e.refs)}]", 60)
-        traces.append(go.Scatter(
-            x=_r(xs), y=_r(ys), mode="lines+markers",
-            line=dict(color=style.colour, width=style.width, dash=style.dash),
-            marker=dict(symbol="arrow", size=[0] * (len(xs) - 1) + [13], color=style.colour,
-                        angleref="previous", standoff=NODE_SIZE / 2 + 1),
-            hoverinfo="text", hovertext=hover, name=name,
-            legendgroup=edge_kind(e), showlegend=False,
-            meta=dict(edge=f"{e.source}->{e.target}"),
-        ))
-    for n in pathway.nodes:
-        style = kind_style(n.kind)
-        x, y = pos[n.id]
-        hover = (f"<b>{n.label}</b><br>{wrap(n.description, 70)}"
-                 f"<br><i>References: {', '.join(n.refs)}</i>")
-        traces.append(go.Scatter(
-            x=[x], y=[y], mode="markers",
-            marker=dict(symbol=style.symbol, size=NODE_SIZE, color=style.colour,
-                        line=dict(color=INK, width=1.2)),
-            hoverinfo="text", hovertext=[hover], name=style.name,
-            legendgroup=n.kind, showlegend=False,
-            meta=dict(node=n.id),
-        ))
+        marker = dict(size=[0] * (len(xs) - 1) + [13])
+        extra = {}
+        if style != _CAUSAL:
+            marker["color"] = style.colour
+            extra["line"] = dict(color=style.colour, width=style.width, dash=style.dash)
+        traces.append(go.Scatter(x=_r(xs), y=_r(ys), marker=marker, hovertext=hover, **extra))
+    xs, ys = zip(*(pos[n.id] for n in pathway.nodes))
+    traces.append(go.Scatter(
+        x=_r(xs), y=_r(ys), mode="markers",
+        marker=dict(NODE_MARKER, symbol=[kind_style(n.kind).symbol for n in pathway.nodes],
+                    color=[kind_style(n.kind).colour for n in pathway.nodes]),
+        hovertext=[f"<b>{n.label}</b><br>{wrap(n.description, 70)}"
+                   f"<br><i>References: {', '.join(n.refs)}</i>" for n in pathway.nodes],
+    ))
     return traces + legend_traces(pathway)
 
 
 def legend_traces(pathway: Pathway) -> list[go.Scatter]:
-    """Legend-only traces (no points), so the legend never fades with a highlight."""
+    """Legend-only traces (no points), so the legend never fades with a highlight; one
+    legend group each, so a horizontal legend flows as a line of text (without groups
+    plotly lays its items out in equal-width columns)."""
     out = []
     used = {n.kind for n in pathway.nodes}
     for kind, style in KIND_STYLES.items():
         if kind in used:
             out.append(go.Scatter(
-                x=[None], y=[None], mode="markers", name=style.name, legendgroup=kind,
-                marker=dict(symbol=style.symbol, size=NODE_SIZE - 3, color=style.colour,
-                            line=dict(color=INK, width=1.2)),
-                hoverinfo="skip", showlegend=True, meta=dict(legend=kind)))
+                x=[None], y=[None], mode="markers", name=style.name, showlegend=True,
+                legendgroup=kind,
+                marker=dict(NODE_MARKER, symbol=style.symbol, size=NODE_SIZE - 3,
+                            color=style.colour)))
     for key in ("causal", "association", "loop"):
         if any(edge_kind(e) == key for e in pathway.edges):
             style = EDGE_STYLES[key]
             out.append(go.Scatter(
-                x=[None], y=[None], mode="lines", name=style.name, legendgroup=key,
-                line=dict(color=style.colour, width=style.width, dash=style.dash),
-                hoverinfo="skip", showlegend=True, meta=dict(legend=key)))
+                x=[None], y=[None], mode="lines", name=style.name, showlegend=True,
+                legendgroup=key,
+                line=dict(color=style.colour, width=style.width, dash=style.dash)))
     return out
 
 
@@ -85,57 +98,63 @@ def edge_kind(edge) -> str:
     return "loop" if edge.loop else "association" if edge.association else "causal"
 
 
+NODES = "nodes"  # the id of the one trace that draws every node
+
+
 def trace_ids(pathway: Pathway) -> list[str]:
-    """What each trace of the pathway figure draws: ``"a->b"`` for an edge, a node id."""
-    return ([f"{e.source}->{e.target}" for e in pathway.edges] + [n.id for n in pathway.nodes]
-            + [f"legend:{t.meta['legend']}" for t in legend_traces(pathway)])
+    """What each trace of the pathway figure draws: ``"a->b"`` for an edge, ``NODES`` for
+    the nodes (in ``pathway.nodes`` order), ``"legend:…"`` for a legend entry."""
+    legend = [k for k in KIND_STYLES if k in {n.kind for n in pathway.nodes}]
+    legend += [k for k in ("causal", "association", "loop")
+               if any(edge_kind(e) == k for e in pathway.edges)]
+    return ([f"{e.source}->{e.target}" for e in pathway.edges] + [NODES]
+            + [f"legend:{k}" for k in legend])
 
 
-def opacities(pathway: Pathway, chain: set[str] | None, faded: float = FADED_OPACITY
-              ) -> list[float]:
-    """Opacity of every trace: full for the chain's nodes and causal edges, faded for the
-    rest; ``None`` means everything is shown."""
-    n_legend = len(legend_traces(pathway))
-    if chain is None:
-        return [1.0] * (len(pathway.edges) + len(pathway.nodes) + n_legend)
-    out = [1.0 if (not e.loop and e.source in chain and e.target in chain) else faded
-           for e in pathway.edges]
-    out += [1.0 if n.id in chain else faded for n in pathway.nodes]
-    return out + [1.0] * n_legend
+def edge_opacities(pathway: Pathway, chain: set[str] | None,
+                   faded: float = FADED_OPACITY) -> list[float]:
+    """Full for the chain's causal edges, faded for the rest; ``None``: all full."""
+    return [1.0 if chain is None or (not e.loop and e.source in chain and e.target in chain)
+            else faded for e in pathway.edges]
+
+
+def node_opacities(pathway: Pathway, shown: set[str] | None,
+                   faded: float = FADED_OPACITY) -> list[float]:
+    """The nodes trace's ``marker.opacity``: full for ``shown`` (``None``: all)."""
+    return [1.0 if shown is None or n.id in shown else faded for n in pathway.nodes]
 
 
 def label_annotations(pathway: Pathway, shown: set[str] | None,
                       faded: float = FADED_OPACITY) -> list[dict]:
-    """Node labels as annotations on a white ground above the marker, so lines that
-    cross them never make them unreadable; faded with their node."""
+    """Node labels as annotations on a white ground above the marker (the template's
+    annotation defaults), so lines that cross them never make them unreadable; faded with
+    their node. They come first among the figure's annotations, in node order."""
     pos = node_positions(pathway)
     out = []
-    for n in pathway.nodes:
+    for n, op in zip(pathway.nodes, node_opacities(pathway, shown, faded)):
         x, y = pos[n.id]
-        out.append(dict(x=x, y=y, xref="x", yref="y", text=wrap(n.label, 18), showarrow=False,
-                        yanchor="bottom", yshift=NODE_SIZE / 2 + 1, borderpad=1,
-                        bgcolor="rgba(255,255,255,0.85)", font=dict(size=11.5, color=INK),
-                        opacity=1.0 if shown is None or n.id in shown else faded,
-                        name=f"label:{n.id}"))
+        out.append(dict(x=x, y=y, text=wrap(n.label, 18), **({} if op == 1 else {"opacity": op})))
     return out
 
 
 def annotations(pathway: Pathway, shown: set[str] | None, faded: float = FADED_OPACITY
                 ) -> list[dict]:
-    """Every annotation of the pathway figure: stage headings, branch names, footnote,
-    then the node labels (faded outside ``shown``)."""
+    """Every annotation of the pathway figure: the node labels (faded outside ``shown``),
+    then stage headings, branch names, footnote and the dropdown's hint."""
     pos = node_positions(pathway)
     y_max = max(y for _, y in pos.values())
-    note = dict(text="Hover over a step for its description and references. Dashed curves "
-                     "are feedback loops; dotted lines are reported associations, not causes.",
+    note = dict(PLAIN, text="Hover over a step for its description and references. Dashed "
+                "curves are feedback loops; dotted lines are reported associations, not causes.",
                 xref="paper", yref="paper", x=0, y=0,
-                xanchor="left", yanchor="top", yshift=-73, showarrow=False, align="left",
-                font=dict(size=11, color="#444444"))
-    hint = dict(text="Highlight a pain type:", xref="paper", yref="paper", x=1.0, y=1.0,
-                xanchor="right", yanchor="bottom", xshift=-225, yshift=30, showarrow=False,
-                font=dict(size=12))
-    return (stage_annotations(pathway, y_max + 0.95) + _band_labels(pathway) + [note, hint]
-            + label_annotations(pathway, shown, faded))
+                xanchor="left", yanchor="top", yshift=-73, align="left",
+                font=dict(size=11, color="#444444"), name=SCREEN_ONLY)
+    hint = dict(PLAIN, text=HINT, xref="paper", yref="paper", x=1.0, y=1.0,
+                xanchor="right", xshift=-225, yshift=30, font=dict(size=12), name=SCREEN_ONLY)
+    return (label_annotations(pathway, shown, faded) + stage_annotations(pathway, y_max + 0.95)
+            + _band_labels(pathway) + [note, hint])
+
+
+HINT = "Highlight a pain type:"
 
 
 def causal_chain(pathway: Pathway, node_id: str) -> list[str]:
@@ -144,8 +163,7 @@ def causal_chain(pathway: Pathway, node_id: str) -> list[str]:
 
 
 def stage_annotations(pathway: Pathway, y: float) -> list[dict]:
-    return [dict(x=s.number, y=y, xref="x", yref="y", text=f"<b>{s.number}</b> "
-                 + wrap(s.title, 18), showarrow=False, yanchor="bottom",
+    return [dict(PLAIN, x=s.number, y=y, text=f"<b>{s.number}</b> " + wrap(s.title, 18),
                  font=dict(size=11, color=GREY)) for s in pathway.stages]
 
 
@@ -164,8 +182,8 @@ def _band_labels(pathway: Pathway) -> list[dict]:
     for branch, text in (("sensory", "Sensory branch"), ("motor", "Motor branch")):
         ys = [pos[n.id][1] for n in pathway.nodes if n.branch == branch]
         if ys:
-            out.append(dict(x=0.0, y=(min(ys) + max(ys)) / 2, xref="paper", yref="y",
-                            text=text, textangle=-90, showarrow=False, xanchor="right",
+            out.append(dict(PLAIN, x=0, y=(min(ys) + max(ys)) / 2, xref="paper", text=text,
+                            textangle=-90, xanchor="right", yanchor="auto",
                             font=dict(size=12, color=GREY)))
     return out
 
@@ -177,7 +195,7 @@ def base_figure(pathway: Pathway, title: str = TITLE, height: int = 650) -> go.F
     base_layout(fig, title, height, bottom=95, left=40, right=20, top=60)
     fig.layout.annotations = annotations(pathway, None)
     fig.update_layout(
-        showlegend=True, hovermode="closest", dragmode=False,
+        template=TEMPLATE, showlegend=True, dragmode=False,
         legend=dict(orientation="h", x=0, xanchor="left", y=-0.02, yanchor="top",
                     font=dict(size=12), itemclick=False, itemdoubleclick=False),
     )
@@ -192,40 +210,42 @@ def pathway_figure(pathway: Pathway, active: str | None = None) -> go.Figure:
     # the dropdown sits below the row where plotly's modebar appears on hover (top right,
     # about 25 px high), so the modebar never covers it
     fig.update_layout(margin=dict(t=MENU_TOP))
-    # each entry changes only the label annotations' opacity, not whole annotations, so the
-    # figure JSON stays small (the labels sit after the fixed annotations)
-    first_label = len(annotations(pathway, None)) - len(pathway.nodes)
-
-    def label_opacity(shown: set[str] | None) -> dict:
-        return {f"annotations[{first_label + i}].opacity": a["opacity"]
-                for i, a in enumerate(label_annotations(pathway, shown))}
-
+    # "Show all" restyles every trace to opacity 1 and relayouts the labels; each pain
+    # type is an animation frame that, from a base frame where everything is faded, lights
+    # only its chain (see pathway_state)
+    n_edges = len(pathway.edges)
+    labels_all = {f"annotations[{i}].opacity": 1 for i in range(len(pathway.nodes))}
     buttons = [dict(label=ALL_LABEL, method="update",
-                    args=[{"opacity": opacities(pathway, None)},
-                          {"title.text": wrap(TITLE, 80), **label_opacity(None)}])]
-    chains = [None]
+                    args=[{"opacity": 1, "marker.opacity": 1},
+                          {"title.text": wrap(TITLE, 80), **labels_all}])]
+    faded = highlight_state(pathway, set())
+    frames = [delta_frame(FADED, faded)]
     for p in pathway.pain_types:
-        chain = set(pathway.causal_chain(p.node))
-        chains.append(chain)
-        buttons.append(dict(
-            label=p.label, method="update",
-            args=[{"opacity": opacities(pathway, chain)},
-                  {"title.text": wrap(chain_title(p.label), 80), **label_opacity(chain)}],
-        ))
+        lit = highlight_state(pathway, set(pathway.causal_chain(p.node)))
+        frames.append(delta_frame(p.id, lit, faded, FADED,
+                                  layout={"title": {"text": wrap(chain_title(p.label), 80)}}))
+        buttons.append(dict(label=p.label, method="animate", args=[[p.id], ANIMATE]))
+    fig.frames = frames
     index = 0
     if active is not None:
         pt = pathway.pain_type(active)
         index = 1 + pathway.pain_types.index(pt)
-        for trace, op in zip(fig.data, buttons[index]["args"][0]["opacity"]):
-            trace.opacity = op
-        fig.update_layout(title_text=buttons[index]["args"][1]["title.text"])
-        fig.layout.annotations = annotations(pathway, chains[index])
+        apply_state(fig, highlight_state(pathway, set(pathway.causal_chain(pt.node))))
+        fig.update_layout(title_text=wrap(chain_title(pt.label), 80))
     fig.update_layout(updatemenus=[dict(
-        type="dropdown", buttons=buttons, active=index, direction="down",
-        x=1.0, xanchor="right", y=1.0, yanchor="bottom", pad=dict(t=0, b=22),
-        showactive=True, font=dict(size=12), bgcolor="#ffffff", bordercolor=GREY,
+        buttons=buttons, active=index, x=1.0, xanchor="right", y=1.0, yanchor="bottom",
+        pad=dict(t=0, b=22), font=dict(size=12), bgcolor="#ffffff", bordercolor=GREY,
     )])
     return fig
+
+
+FADED = "faded"  # the frame every pain type's frame is based on
+
+
+def highlight_state(pathway: Pathway, chain: set[str] | None) -> State:
+    """The chain's nodes and causal edges at full strength, the rest faded."""
+    nodes = node_opacities(pathway, chain)
+    return State(edge_opacities(pathway, chain), nodes, nodes)
 
 
 def chain_title(label: str) -> str:

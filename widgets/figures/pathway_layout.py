@@ -2,9 +2,15 @@
 along each edge (straight, or a bowed curve for a feedback loop). Numbers only."""
 from __future__ import annotations
 
+import math
+
 from ..course.pathway import BRANCHES, Pathway
 
 CURVE_POINTS = 15
+# Points along a straight edge exist only so that hovering anywhere on it shows its text
+# (plotly finds the nearest *point* within 20 px): one every HOVER_GAP px at a generous
+# figure width (X_PX px a stage, Y_PX px a row) keeps the whole line hoverable.
+HOVER_GAP, X_PX, Y_PX = 40, 130, 55
 
 
 def node_positions(pathway: Pathway) -> dict[str, tuple[float, float]]:
@@ -29,14 +35,22 @@ def node_positions(pathway: Pathway) -> dict[str, tuple[float, float]]:
     return {nid: (x, float(rows - 1 - r)) for nid, (x, r) in pos.items()}
 
 
+def straight_points(a: tuple[float, float], b: tuple[float, float]) -> int:
+    """How many points a straight edge needs to be hoverable along its whole length."""
+    (x1, y1), (x2, y2) = a, b
+    length = math.hypot((x2 - x1) * X_PX, (y2 - y1) * Y_PX)
+    return max(2, math.ceil(length / HOVER_GAP)) + 1
+
+
 def _edge_points(a: tuple[float, float], b: tuple[float, float], loop: bool, below: bool,
                  floor: float = 0.0) -> tuple[list[float], list[float]]:
     """Points along an edge: a straight line, or for a feedback loop a curve that bows
     away (below the motor branch, above otherwise)."""
     (x1, y1), (x2, y2) = a, b
     if not loop:
-        xs = [x1 + (x2 - x1) * t / (CURVE_POINTS - 1) for t in range(CURVE_POINTS)]
-        ys = [y1 + (y2 - y1) * t / (CURVE_POINTS - 1) for t in range(CURVE_POINTS)]
+        n = straight_points(a, b) - 1
+        xs = [x1 + (x2 - x1) * t / n for t in range(n + 1)]
+        ys = [y1 + (y2 - y1) * t / n for t in range(n + 1)]
         return xs, ys
     cx, cy = (x1 + x2) / 2, (floor - 2.3 if below else max(y1, y2) + 1.2)
     xs, ys = [], []
@@ -48,4 +62,5 @@ def _edge_points(a: tuple[float, float], b: tuple[float, float], loop: bool, bel
 
 
 def _r(values: list[float]) -> list[float]:
-    return [round(v, 4) for v in values]
+    """Three decimals (a tenth of a pixel here), and whole numbers without ``.0``."""
+    return [int(v) if float(v).is_integer() else v for v in (round(v, 3) for v in values)]

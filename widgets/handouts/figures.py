@@ -25,19 +25,44 @@ class FigureBlock:
     def for_print(self) -> "FigureBlock":
         """The figure as paper shows it: no dropdown, slider, animation frames or hover
         text (none of them prints, the text description below each figure says it all,
-        and the print page carries every figure of the course)."""
+        and the print page carries every figure of the course), nor the notes that speak
+        of them (annotations named ``SCREEN_ONLY``)."""
+        from ..figures.base import SCREEN_ONLY
+
         if not self.spec_json:
             return self
         spec = json.loads(self.spec_json)
         spec.pop("frames", None)
         for control in ("sliders", "updatemenus"):
             spec["layout"].pop(control, None)
+        if "annotations" in spec["layout"]:
+            spec["layout"]["annotations"] = [a for a in spec["layout"]["annotations"]
+                                             if a.get("name") != SCREEN_ONLY]
+        hover = False
         for trace in spec["data"]:
-            hover = [trace.pop(k, None) for k in ("hovertext", "hovertemplate")]
-            if any(h is not None for h in hover):
-                trace["hoverinfo"] = "none"
+            hover |= any([trace.pop(k, None) is not None for k in ("hovertext", "hovertemplate")])
+            if "hovertext" not in trace:
+                _straighten(trace)
+        if hover:
+            spec["layout"]["hovermode"] = False
         return FigureBlock(self.div_id, self.title, self.alt_text, script_json(spec), self.html,
                            self.name)
+
+
+def _straighten(trace: dict) -> None:
+    """Drop the points inside a straight line that only carried hover (no marker drawn):
+    paper has no hover, and the line looks the same through its two ends."""
+    xs, ys = trace.get("x"), trace.get("y")
+    size = (trace.get("marker") or {}).get("size")
+    if not (isinstance(xs, list) and isinstance(ys, list) and isinstance(size, list)
+            and len(xs) == len(ys) == len(size) > 2 and not any(size[1:-1])
+            and all(isinstance(v, (int, float)) for v in xs + ys)):
+        return
+    (x1, y1), (x2, y2) = (xs[0], ys[0]), (xs[-1], ys[-1])
+    # every point on the segment from the first to the last (within rounding)
+    if any(abs((x - x1) * (y2 - y1) - (y - y1) * (x2 - x1)) > 1e-2 for x, y in zip(xs, ys)):
+        return
+    trace["x"], trace["y"], trace["marker"]["size"] = [x1, x2], [y1, y2], [size[0], size[-1]]
 
 
 # What a quiz needs on screen only (quiz.css hides it in print): the print page carries
@@ -76,14 +101,16 @@ def _section_figures():
 
 def compact(spec):
     """A figure's JSON as the handouts need it: numbers to 3 decimals (a tenth of a pixel
-    on these figures), no ``meta`` (the Python side's bookkeeping)."""
+    on these figures), no ``meta`` (the Python side's bookkeeping), no ``"type": "scatter"``
+    (plotly's default trace type, which plotly.py writes into every trace and frame)."""
     if isinstance(spec, float):
         r = round(spec, 3)
         return int(r) if r.is_integer() else r
     if isinstance(spec, list):
         return [compact(v) for v in spec]
     if isinstance(spec, dict):
-        return {k: compact(v) for k, v in spec.items() if k != "meta"}
+        return {k: compact(v) for k, v in spec.items()
+                if k != "meta" and not (k == "type" and v == "scatter")}
     return spec
 
 

@@ -74,9 +74,11 @@ def question_html(course, question, *, number: int, uid: str, variant: str = "st
     parts.append('<div class="ms-quiz__feedback" role="status" aria-live="polite"></div>')
     parts.append(pathway_figure_slot(course.pathway, list(question.nodes)))  # drawn by quiz.js
     if variant == "instructor":
-        key_html = kind.reveal(data).to_html(inline_style=False).replace(' role="status"', "")
-        parts.append(f'<div class="ms-quiz__key"><p><strong>{esc(MESSAGES["answer_key"])}</strong></p>'
-                     f'{key_html}</div>')
+        # quiz.js draws the key from the question's data below (what Show answer shows), so
+        # the page does not carry every explanation twice; answer-key.html and the
+        # instructor print page carry it as HTML
+        parts.append(f'<div class="ms-quiz__key"><p><strong>{esc(MESSAGES["answer_key"])}</strong>'
+                     "</p></div>")
     parts.append(f'<script type="application/json" class="ms-quiz-data">{_json(data)}</script>')
     parts.append("</fieldset>")
     return "".join(parts)

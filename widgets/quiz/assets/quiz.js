@@ -255,6 +255,8 @@
       if (!kind || !data) { return; }
       var out = q.querySelector(".ms-quiz__feedback");
       var figure = q.querySelector(".ms-quiz__pathway");
+      var key = q.querySelector(".ms-quiz__key");  // instructor copy: the answer, always shown
+      if (key && !key.querySelector(".ms-feedback")) { key.appendChild(render(kind.reveal(M, data))); }
 
       function show(fb) {
         out.textContent = "";
