@@ -250,7 +250,21 @@ def test_print_page_holds_every_section_once_under_one_h1(built, course):
         assert text.count('class="handout-page handout-print-section"') == len(course.sections)
         for s in course.sections:
             assert f'id="s{s.number}-{s.id}"' in text
-        assert ('id="answer-key"' in text) == (variant == "instructor")
+        _print_page_leaves_the_key_to_its_page(text, variant, course)
+
+
+def _print_page_leaves_the_key_to_its_page(text: str, variant: str, course) -> None:
+    """print.html carries the sections only: the instructor's answer key is answer-key.html,
+    which its contents list links to with the words of content/handouts.yaml."""
+    assert 'id="answer-key"' not in text and "answer-key-item" not in text, variant
+    assert "answer-key-section" not in text and 'id="key-' not in text, variant
+    entry = re.findall(r'<li class="handout-key-entry">(.*?)</li>', text, re.S)
+    if variant == "student":
+        assert entry == [] and "answer-key.html" not in text
+        return
+    assert len(entry) == 1 and entry[0].startswith('<a href="answer-key.html">Answer key</a>')
+    note = " ".join(re.sub(r"<[^>]+>", "", entry[0]).split())
+    assert course.handout_text.print_answer_key in note
 
 
 def _safety_checks(html: str, course, where: str) -> None:
@@ -459,7 +473,7 @@ def test_print_page_carries_worksheets_and_static_figures(built, course):
             spec = json.loads(spec)
             assert "frames" not in spec and "updatemenus" not in spec["layout"]
             assert not any("hovertext" in d for d in spec["data"])
-        assert ('id="answer-key"' in text) == (variant == "instructor")
+        _print_page_leaves_the_key_to_its_page(text, variant, course)
     section = (built / "student" / hb.page_name(course.section(3))).read_text("utf-8")
     assert "pathway_steps" in course.figures[course.section(3).id]  # a slider and frames
     for kept in ('class="ms-quiz-data"', 'data-action="check"', "assets/quiz.js", '"sliders"',
@@ -552,3 +566,57 @@ def test_a_failed_or_interrupted_build_leaves_the_previous_build_whole(tmp_path,
         build_handouts(FIXTURE_COURSE, out=tmp_path, variant="student")
     assert _snapshot(tmp_path) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["student"]  # no scratch folders left
+
+
+def test_instructor_pdf_source_is_the_print_page_then_the_answer_key(built, course, tmp_path):
+    """pdf.py prints the instructor edition from a page it writes beside print.html (so
+    the assets resolve): every section, then answer-key.html's key one heading level down,
+    the contents entry pointing inside the page; the page is removed after, and nothing
+    else in the folder is touched. The student edition prints its print.html as it is."""
+    from widgets.handouts.pdf import print_source
+
+    folder = tmp_path / "instructor"
+    import shutil
+
+    shutil.copytree(built / "instructor", folder)
+    before = {p.name: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    with print_source(folder) as source:
+        assert source.parent == folder and source.name.startswith(".")
+        assert source.name not in before
+        page = source.read_text("utf-8")
+    assert not source.exists()
+    assert {p.name: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
+    printed = before["print.html"].decode()
+    key = before["answer-key.html"].decode()
+    # the sections exactly as print.html has them, then the key
+    sections = printed.split('<main id="main" tabindex="-1">')[1].split("</main>")[0]
+    head, tail = page.split('<section class="handout-print-section handout-answer-key"')
+    assert sections.split("handout-key-entry")[1].split("</article>", 1)[1] in head
+    assert head.count('class="handout-page handout-print-section"') == len(course.sections)
+    assert re.search(r'<li class="handout-key-entry"><a href="#answer-key">Answer key</a></li>', head)
+    assert "answer-key.html" not in head.split('id="print-contents"')[1].split("</ol>")[0]
+    n_questions = sum(len(b.questions) for b in course.banks.values())
+    assert tail.count('class="answer-key-item"') == key.count('class="answer-key-item"') == n_questions
+    assert '<h2 id="answer-key">Answer key</h2>' in tail and "<h1" not in tail
+    key_main = key.split("<main")[1].split("</main>")[0]
+    assert tail.count("<h3 ") == key_main.count("<h2 ") == len(course.banks)
+    assert " title=" not in tail  # no tooltips on paper, as in the rest of the printout
+    assert page.count("<main") == 1 and page.count("</html>") == 1
+    ids = re.findall(r' id="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+    student = built / "student"
+    with print_source(student) as source:
+        assert source == student / "print.html"
+
+
+def test_pdf_source_refuses_pages_that_do_not_fit(built, tmp_path):
+    from widgets.handouts.pdf import print_source
+
+    folder = tmp_path / "instructor"
+    folder.mkdir()
+    (folder / "print.html").write_text((built / "instructor" / "print.html").read_text("utf-8"))
+    (folder / "answer-key.html").write_text("<p>not the course's answer key</p>")
+    with pytest.raises(ValueError, match="rebuild the handouts"):
+        with print_source(folder):
+            pass
+    assert sorted(p.name for p in folder.iterdir()) == ["answer-key.html", "print.html"]

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, need, require_axe
+from conftest import ROOT, need, require_axe, require_chromium
 from widgets.course import load_course
 from widgets.handouts import build as hb
 from widgets.handouts import print_pdfs
@@ -354,3 +354,57 @@ def test_pdf_diagram_pages_are_drawn(pdfs, built_handouts):
     for n in found:
         # a diagram page carries far more ink than text alone
         assert _pgm_dark_fraction(_render_gray(pdf, n)) > 0.02, n
+
+
+def _prompt_start(prompt: str, words: int = 6) -> str:
+    """A question's first words as a PDF's text shows them (no citation keys, no Markdown)."""
+    plain = re.sub(r"\s*\[R[^\]]*\]", "", prompt).replace("*", "").replace("`", "")
+    return " ".join(plain.split()[:words])
+
+
+def _assert_sections_then_whole_key(pdf: Path, course) -> None:
+    """The PDF holds every section, then, from a page of its own, the answer key: every
+    question of every bank with its answer, section by section in course order."""
+    pages = _pages_text(pdf)
+    starts = [i for i, p in enumerate(pages)
+              if [line.strip() for line in p.splitlines() if line.strip()][:1] == ["Answer key"]]
+    assert len(starts) == 1, (pdf.name, starts)
+    flat = lambda ps: " ".join(" ".join(ps).split())  # noqa: E731
+    sections, key = flat(pages[:starts[0]]), flat(pages[starts[0]:])
+    for s in course.sections:
+        assert f"{s.number} · {s.title}" in sections, s.id
+    assert "Answer:" not in sections  # nothing of the key before it starts
+    assert " ".join(course.handout_text.answer_key_intro.split()[:8]) in key
+    questions = [(sid, q) for sid, b in course.banks.items() for q in b.questions]
+    assert key.count("Answer:") == len(questions)
+    for sid, q in questions:
+        assert _prompt_start(q.prompt) in key, (pdf.name, sid, q.id)
+    where = [key.index(f"{s.number} · {s.title}") for s in course.sections if s.id in course.banks]
+    assert where == sorted(where)
+
+
+def test_instructor_pdf_ends_with_the_whole_answer_key(pdfs, built_handouts, course):
+    """print.html carries the sections only (the key is answer-key.html), yet the instructor
+    PDF still prints the key after the sections; printing leaves no file behind."""
+    instructor = built_handouts / "instructor"
+    assert "answer-key-item" not in (instructor / "print.html").read_text("utf-8")
+    assert not [p.name for p in instructor.iterdir() if p.name.startswith(".")]
+    _assert_sections_then_whole_key(pdfs[1], course)
+
+
+def test_instructor_pdf_without_playwright_has_the_answer_key_too(built_handouts, course,
+                                                                 tmp_path, monkeypatch):
+    """The fallback (``chromium --print-to-pdf`` when Playwright is missing) prints the same
+    page: every section, then the whole key; nothing is left in the folder."""
+    import sys
+
+    require_chromium()
+    need(shutil.which("pdftotext") is not None, "pdftotext missing: apt-get install poppler-utils")
+    folder = tmp_path / "instructor"
+    shutil.copytree(built_handouts / "instructor", folder)
+    before = sorted(p.name for p in folder.iterdir())
+    monkeypatch.setitem(sys.modules, "playwright.sync_api", None)  # import fails: the fallback
+    [pdf] = print_pdfs(tmp_path, variants=("instructor",))
+    assert pdf == tmp_path / "instructor.pdf"
+    assert sorted(p.name for p in folder.iterdir()) == before
+    _assert_sections_then_whole_key(pdf, course)

@@ -13,6 +13,8 @@ def test_index_guidance_and_page_intros_come_from_content(tmp_path):
     text = (content / "handouts.yaml").read_text()
     text = text.replace("Work through the sections in order", "Go through the sections one by one")
     text = text.replace("Every source the course cites, by its key.", "All the sources, by key.")
+    text = text.replace("on a page of its own: open it and print it after the sections.",
+                        "kept apart: print it **separately**.")
     (content / "handouts.yaml").write_text(text)
     course_yaml = (content / "course.yaml").read_text()
     (content / "course.yaml").write_text(course_yaml.replace("**Educational use only, not medical advice.**",
@@ -27,6 +29,10 @@ def test_index_guidance_and_page_intros_come_from_content(tmp_path):
     assert 'href="answer-key.html">answer key</a>' in index  # Markdown links in the guidance
     refs = handouts.render("references.html")
     assert "All the sources, by key." in refs
+    printed = handouts.render("print.html")  # the answer key's entry: the key is its own page
+    assert ('<li class="handout-key-entry"><a href="answer-key.html">Answer key</a><span class='
+            '"handout-key-note">: every quiz question, its answer and the explanations, kept apart: '
+            'print it <strong>separately</strong>.</span></li>') in printed
     page = handouts.render("02-understanding-ms.html")
     assert "For learning only, not medical advice." in page
 

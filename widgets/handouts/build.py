@@ -179,9 +179,14 @@ class Handouts:
 
     def print_all(self) -> str:
         """Every section on one page for paper: the safety box once at the start (with a
-        print_notice: parts.print_safety), no ``title=`` tooltips (paper cannot show them)."""
+        print_notice: parts.print_safety), no ``title=`` tooltips (paper cannot show them).
+        The instructor's answer key stays on its own page, answer-key.html: the contents list
+        links to it (the instructor PDF prints it after the sections: pdf.py)."""
         text = handout_text(self.course)
         notice = text["print_notice"] if text else None
+        ht = self.course.handout_text
+        key_note = (safe(markdown_html(ht.print_answer_key, inline=True))
+                    if ht is not None and ht.print_answer_key else None)
         parts = [self.parts(s).for_print(notice=notice) for s in self.course.sections]
         safety, footer = print_safety(self.course, notice)
         return drop_titles(self.env.get_template("print.html.j2").render(self._ctx(
@@ -191,7 +196,7 @@ class Handouts:
             head=self.assets.head(plotly=any(p.has_plots for p in parts),
                                   quiz=any(p.has_quiz for p in parts), quiz_script=False),
             sections=[self._markup(p) for p in parts],
-            key=answer_key(self.course) if self.variant == "instructor" else None)))
+            key_note=key_note)))
 
     _markup = staticmethod(section_markup)
 

@@ -5,11 +5,17 @@ variants and prints ``OUT/student.pdf`` and ``OUT/instructor.pdf`` from each var
 ``print.html``. It uses Debian's Chromium (``/usr/bin/chromium``, or ``$CHROMIUM``) through
 Playwright, waiting for every diagram to be drawn before printing; without Playwright it
 falls back to ``chromium --headless --print-to-pdf``.
+
+The instructor's ``print.html`` carries the sections only (its answer key is a page of its
+own, ``answer-key.html``); the instructor PDF still ends with the key: both are printed as
+one temporary page that this module writes beside them, under a name of its own, and removes.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +23,7 @@ import tempfile
 from pathlib import Path
 
 from .build import DEFAULT_OUT, VARIANTS, build_handouts
+from .helpers import demote_headings, drop_titles
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -85,6 +92,53 @@ def _print_with_cli(html_file: Path, pdf_file: Path) -> Path:
     return pdf_file
 
 
+KEY_PAGE = "answer-key.html"
+_MAIN = re.compile(r'<main id="main" tabindex="-1">\n?(.*?)</main>', re.S)
+_KEY_ENTRY = re.compile(r'<li class="handout-key-entry"><a href="answer-key\.html">(.*?)</a>.*?</li>',
+                        re.S)
+
+
+def with_answer_key(print_html: str, key_html: str) -> str:
+    """``print.html`` with ``answer-key.html``'s key after the sections (headings one level
+    down, no tooltips, as the rest of the printout), its contents entry pointing there."""
+    main, key = _MAIN.search(print_html), _MAIN.search(key_html)
+    entry = _KEY_ENTRY.search(print_html)
+    if not (main and key and entry) or 'id="answer-key"' not in key.group(1):
+        raise ValueError("print.html and answer-key.html do not fit together: rebuild the "
+                         "handouts (python -m widgets handouts)")
+    section = ('<section class="handout-print-section handout-answer-key" '
+               'aria-labelledby="answer-key">\n' + drop_titles(demote_headings(key.group(1)))
+               + "</section>\n")
+    entry_html = f'<li class="handout-key-entry"><a href="#answer-key">{entry.group(1)}</a></li>'
+    end = main.end(1)
+    page = print_html[:end] + section + print_html[end:]
+    return page[:entry.start()] + entry_html + page[entry.end():]
+
+
+@contextlib.contextmanager
+def print_source(folder: Path):
+    """The page to print for one variant's folder: its ``print.html``; with an answer key
+    beside it, a temporary page (a fresh hidden name in the same folder, so the assets
+    resolve) that holds both, removed afterwards. Nothing else in the folder is touched."""
+    folder = Path(folder)
+    source = folder / "print.html"
+    if not source.exists():
+        raise FileNotFoundError(f"{source} not found: build the handouts first "
+                                "(python -m widgets handouts)")
+    if not (folder / KEY_PAGE).exists():
+        yield source
+        return
+    page = with_answer_key(source.read_text("utf-8"), (folder / KEY_PAGE).read_text("utf-8"))
+    fd, name = tempfile.mkstemp(prefix=".print-with-answer-key-", suffix=".html", dir=folder)
+    combined = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(page)
+        yield combined
+    finally:
+        combined.unlink(missing_ok=True)
+
+
 def print_pdfs(out: str | Path | None = None, variants=VARIANTS, progress=None,
                browser=None) -> list[Path]:
     """Print ``OUT/<variant>/print.html`` to ``OUT/<variant>.pdf`` for each built variant.
@@ -94,13 +148,10 @@ def print_pdfs(out: str | Path | None = None, variants=VARIANTS, progress=None,
     out = Path(out) if out is not None else DEFAULT_OUT
     written = []
     for v in variants:
-        source = out / v / "print.html"
-        if not source.exists():
-            raise FileNotFoundError(f"{source} not found: build the handouts first "
-                                    "(python -m widgets handouts)")
-        if progress:
-            progress(f"printing {v}.pdf")
-        written.append(print_pdf(source, out / f"{v}.pdf", browser=browser))
+        with print_source(out / v) as source:
+            if progress:
+                progress(f"printing {v}.pdf")
+            written.append(print_pdf(source, out / f"{v}.pdf", browser=browser))
     return written
 
 
