@@ -127,3 +127,90 @@ def test_sections_by_keyboard_and_buttons(page):
         page.keyboard.press("Enter")
         assert "Question 2 of" in _visible_card(page).inner_text()
     assert page.errors == []
+
+
+def _plain(html: str) -> str:
+    import html as _html
+    import re
+
+    return " ".join(_html.unescape(re.sub(r"<[^>]+>", "", html)).split())
+
+
+@pytest.fixture(params=["fixture", "course"])
+def every_card(request, page_path):
+    """(present.html, its course): the fixture course's and the real course's."""
+    if request.param == "fixture":
+        return page_path, load_course(L.FIXTURE_CONTENT)
+    built = request.getfixturevalue("built_handouts")
+    return built / "instructor" / "present.html", load_course()
+
+
+def test_every_card_shows_and_reveals_what_the_python_view_does(every_card, browser):
+    """Each option's text is written once on the page (present.js fills in the rest): every
+    card, before and after reveal, reads exactly the live view's words: the options in the
+    presented order, the reveal's every explanation (widgets.quiz kinds' ``reveal``), the
+    right options marked "✓ right answer" in words and only after reveal, the tally labelled
+    with widgets.tally's labels. Walked by keyboard, every section, every question."""
+    from widgets.present_page import LABELS
+    from widgets.quiz.kinds import KINDS
+    from widgets.quiz.offline import HANDOUT_LEARNER
+    from widgets.quiz.section_quiz import present_question
+    from widgets.tally import right_labels, short_labels, tally_labels
+
+    _require_chromium()
+    page_path, course = every_card
+    kinds = set()
+    pg = browser.new_page(viewport={"width": 1280, "height": 720})
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto(page_path.resolve().as_uri())
+    pg.wait_for_function("() => document.querySelector('#present-chart .main-svg')")
+    seen, revealed = 0, set()
+    try:
+        for section in course.sections:
+            qs = course.quiz(section.id).questions
+            if not qs:
+                continue
+            pg.select_option("#present-section", section.id)
+            pg.focus("body")
+            for n, q in enumerate(qs, start=1):
+                data = present_question(course, q, learner=HANDOUT_LEARNER)
+                kinds.add(data["kind"])
+                card = _visible_card(pg)
+                assert card.get_attribute("data-question") == q.id
+                assert card.get_attribute("aria-label") == LABELS["question"].format(n=n, total=len(qs))
+                options = card.locator(".present-options > li")
+                labels = tally_labels(data)
+                if q.id not in revealed:  # (a question in two quizzes keeps its state)
+                    if data["kind"] not in ("ordering", "matching"):
+                        assert [" ".join(t.split()) for t in options.all_inner_texts()] == labels
+                    assert card.locator(".present-answer").is_hidden()
+                    assert card.locator(".present-right:visible").count() == 0
+                rows = pg.locator("#present-tally-rows th")
+                assert rows.all_text_contents() == short_labels(data)
+                assert [rows.nth(i).get_attribute("title") for i in range(rows.count())] == labels
+                fields = pg.locator('#present-tally-rows input[data-round="0"]')
+                assert [fields.nth(i).get_attribute("aria-label") for i in range(fields.count())] \
+                    == [f'{LABELS["round1"]}, {LABELS["hands"]}: {l}' for l in labels]
+                pg.keyboard.press("r")
+                answer = card.locator(".present-answer")
+                assert answer.is_visible()
+                reveal = KINDS[data["kind"]].reveal(data).to_html(inline_style=False)
+                assert " ".join(answer.text_content().split()) == _plain(reveal), q.id
+                assert card.locator("[data-o]").count() == 0
+                marked = [i for i in range(options.count())
+                          if options.nth(i).locator(".present-right:visible").count()]
+                if data["kind"] not in ("ordering", "matching"):
+                    assert marked == right_labels(data), q.id
+                    shown = [" ".join(t.split()) for t in options.all_inner_texts()]
+                    assert shown == [l + (f' ({LABELS["right"]})' if i in marked else "")
+                                     for i, l in enumerate(labels)], q.id
+                assert pg.locator(".present-right").count() >= len(marked)
+                seen += 1
+                revealed.add(q.id)
+                pg.keyboard.press("n")
+    finally:
+        pg.close()
+    assert seen == sum(len(course.quiz(s.id).questions) for s in course.sections)
+    assert kinds == set(KINDS)
+    assert errors == []

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .tally import LETTERS, LABELS, ROUND_COLOURS, right_labels, short_labels, tally_labels
+from .tally import LETTERS, LABELS, ROUND_COLOURS, right_labels, tally_labels
 from .quiz.base import esc
 from .quiz.kinds import KINDS
 from .quiz.offline import HANDOUT_LEARNER
@@ -21,6 +21,7 @@ ASSETS = Path(__file__).resolve().parent / "quiz" / "assets"
 PRESENT_JS = ASSETS / "present.js"
 PRESENT_CSS = ASSETS / "present.css"
 PAGE = "present.html"
+RIGHT = ' data-right="true"'  # on the right options only
 
 
 def _script_json(value) -> str:
@@ -29,8 +30,24 @@ def _script_json(value) -> str:
     return script_json(value)
 
 
+def _named_once(reveal: str, texts: list[str]) -> str:
+    """The answer names each lettered option by its text, which the list above already
+    shows: that text is left out here (``<strong data-o="i">``) and present.js copies it
+    back from the list before the page is seen. Only where it is found exactly once, and
+    only when it makes the page smaller."""
+    for i, text in enumerate(texts):
+        named, slot = f"<strong>{esc(text)}:</strong>", f'<strong data-o="{i}"></strong>'
+        if len(slot) < len(named) and reveal.count(named) == 1:
+            reveal = reveal.replace(named, slot)
+    return reveal
+
+
 def _question_html(section, number: int, total: int, data: dict) -> str:
+    """One question's card. The options are written once: present.js reads each lettered
+    option's text from the list (for the answer, the tally and the chart), and marks the
+    right options (``data-right``) "✓ right answer" in words when the answer is revealed."""
     right = set(right_labels(data))
+    texts: list[str] = []
     if data["kind"] == "ordering":
         shown = [esc(data["steps"][i]["text"]) for i in data["choices"]]
         items = "".join(f"<li>{t}</li>" for t in shown)
@@ -39,12 +56,10 @@ def _question_html(section, number: int, total: int, data: dict) -> str:
         items = "".join(f"<li>{esc(p['left'])} → ?</li>" for p in data["pairs"])
         lead = ""
     else:
-        labels = tally_labels(data)
+        texts = [label.split(". ", 1)[1] for label in tally_labels(data)]
         items = "".join(
-            f'<li data-right="{str(i in right).lower()}"><span class="present-letter">'
-            f'{LETTERS[i]}.</span> {esc(label.split(". ", 1)[1])}'
-            f'<strong class="present-right" hidden> ({esc(LABELS["right"])})</strong></li>'
-            for i, label in enumerate(labels))
+            f'<li{RIGHT if i in right else ""}><span class="present-letter">'
+            f'{LETTERS[i]}.</span> {esc(text)}</li>' for i, text in enumerate(texts))
         lead = " present-options--lettered"
     reveal = KINDS[data["kind"]].reveal(data).to_html(inline_style=False).replace(
         ' role="status"', "")
@@ -55,12 +70,14 @@ def _question_html(section, number: int, total: int, data: dict) -> str:
             f'{esc(position)}</p>'
             f'<h2 class="present-prompt">{esc(data["prompt"])}</h2>'
             f'<ul class="present-options{lead}">{items}</ul>'
-            f'<div class="present-answer" hidden>{reveal}</div></section>')
+            f'<div class="present-answer" hidden>{_named_once(reveal, texts)}</div></section>')
 
 
 def present_context(course) -> dict:
-    """What the template needs: sections with a quiz, question markup, the JS data."""
-    sections, questions, notes, meta = [], [], [], []
+    """What the template needs: sections with a quiz, question markup, the JS data (the
+    wording and colours; each question's options, tally labels and right answers are read
+    from its card: present.js)."""
+    sections, questions, notes = [], [], []
     for section in course.sections:
         quiz = course.quiz(section.id).questions
         if not quiz:
@@ -72,11 +89,7 @@ def present_context(course) -> dict:
         for n, q in enumerate(quiz, start=1):
             data = present_question(course, q, learner=HANDOUT_LEARNER)
             questions.append(Markup(_question_html(section, n, len(quiz), data)))
-            meta.append({"section": section.id, "id": q.id, "kind": data["kind"],
-                         "labels": tally_labels(data), "short": short_labels(data),
-                         "right": right_labels(data)})
-    data = {"labels": LABELS, "letters": LETTERS, "colours": list(ROUND_COLOURS),
-            "questions": meta}
+    data = {"labels": LABELS, "letters": LETTERS, "colours": list(ROUND_COLOURS)}
     return dict(present_sections=sections, present_questions=questions, present_notes=notes,
                 present_data=Markup(_script_json(data)), labels=LABELS)
 

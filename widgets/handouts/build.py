@@ -122,7 +122,7 @@ class Handouts:
 
             return self.env.get_template("present.html.j2").render(self._ctx(
                 title="Presenter view", nav=Nav(current="present.html"), record_config="",
-                head=self.assets.head(plotly=True, quiz=True, record=False) + present_head(),
+                head=self.assets.head(plotly=True, quiz=True, quiz_script=False) + present_head(),
                 **present_context(self.course)))
         for s in self.course.sections:
             if page_name(s) == name:

@@ -4,6 +4,11 @@
  * V re-vote (round 2 beside round 1), 1-9 one more hand for that option in the current
  * round. The counts can also be typed. The chart is drawn with the plotly.js beside the
  * page; its text alternative is the line under it. Mirrors widgets/present.py.
+ *
+ * Each option's text is written once, in its card's list (widgets/present_page.py): the
+ * tally labels, the answer's naming of each option (<strong data-o="i">) and the words
+ * "✓ right answer" on the right options (data-right) are made here, as widgets/tally.py
+ * makes them for the live view.
  */
 (function () {
   "use strict";
@@ -19,15 +24,53 @@
   var chartText = document.getElementById("present-chart-text");
   var cards = Array.prototype.slice.call(root.querySelectorAll(".present-q"));
   var state = {}; // question id -> {counts: [[...], [...]?], revealed: bool}
-  var current = 0; // index into D.questions
+  var current = 0; // index into Q
+
+  function each(list, fn) { Array.prototype.forEach.call(list, fn); }
+
+  // One question from its card: section, id, tally labels (widgets/tally.py's
+  // tally_labels and short_labels), the right options (right_labels).
+  function question(card) {
+    var q = { section: card.getAttribute("data-section"), id: card.getAttribute("data-question") };
+    var items = Array.prototype.slice.call(card.querySelectorAll(".present-options--lettered > li"));
+    if (!items.length) { // ordering and matching: the room votes right or not right
+      q.labels = ["A. " + L.right_order, "B. " + L.not_right];
+      q.short = [L.right_order, L.not_right];
+      q.right = [0];
+      return q;
+    }
+    var texts = items.map(function (li) {
+      var text = "";
+      each(li.childNodes, function (n) { if (n.nodeType === 3) { text += n.nodeValue; } });
+      return text.replace(/^\s+|\s+$/g, "");
+    });
+    q.labels = items.map(function (li, i) { return D.letters[i] + ". " + texts[i]; });
+    q.short = items.map(function (li, i) { return D.letters[i]; });
+    q.right = [];
+    items.forEach(function (li, i) {
+      if (li.getAttribute("data-right") !== "true") { return; }
+      q.right.push(i);
+      var mark = document.createElement("strong");
+      mark.className = "present-right";
+      mark.hidden = true;
+      mark.textContent = " (" + L.right + ")";
+      li.appendChild(mark);
+    });
+    each(card.querySelectorAll(".present-answer strong[data-o]"), function (el) {
+      el.textContent = texts[parseInt(el.getAttribute("data-o"), 10)] + ":";
+      el.removeAttribute("data-o");
+    });
+    return q;
+  }
+  var Q = cards.map(question);
 
   function inSection(section) {
-    return D.questions.map(function (q, i) { return i; })
-      .filter(function (i) { return D.questions[i].section === section; });
+    return Q.map(function (q, i) { return i; })
+      .filter(function (i) { return Q[i].section === section; });
   }
 
   function st(i) {
-    var q = D.questions[i];
+    var q = Q[i];
     if (!state[q.id]) { state[q.id] = { counts: [q.labels.map(function () { return 0; })], revealed: false }; }
     return state[q.id];
   }
@@ -35,7 +78,7 @@
   function button(act) { return root.querySelector('button[data-act="' + act + '"]'); }
 
   function drawChart() {
-    var q = D.questions[current], s = st(current);
+    var q = Q[current], s = st(current);
     var x = q.short.map(function (label, i) {
       return label + (s.revealed && q.right.indexOf(i) >= 0 ? " \u2713" : "");
     });
@@ -61,7 +104,7 @@
   }
 
   function buildTally() {
-    var q = D.questions[current], s = st(current);
+    var q = Q[current], s = st(current);
     rows.textContent = "";
     q.labels.forEach(function (label, i) {
       var tr = document.createElement("tr");
@@ -93,19 +136,17 @@
 
   function show(i, jump) {
     // next/previous stay in the section on screen; a jump (section chosen) goes anywhere
-    var section = jump ? D.questions[i].section : D.questions[current].section;
+    var section = jump ? Q[i].section : Q[current].section;
     var ids = inSection(section);
     current = Math.max(ids[0], Math.min(ids[ids.length - 1], i));
-    var q = D.questions[current], s = st(current);
+    var q = Q[current], s = st(current);
     cards.forEach(function (card, k) {
       card.hidden = k !== current;
     });
     var card = cards[current];
     card.classList.toggle("is-revealed", s.revealed);
     card.querySelector(".present-answer").hidden = !s.revealed;
-    Array.prototype.forEach.call(card.querySelectorAll(".present-right"), function (el) {
-      el.hidden = !(s.revealed && el.parentNode.getAttribute("data-right") === "true");
-    });
+    each(card.querySelectorAll(".present-right"), function (el) { el.hidden = !s.revealed; });
     Array.prototype.forEach.call(root.querySelectorAll(".present-notes"), function (n) {
       n.hidden = n.getAttribute("data-section") !== q.section;
     });
@@ -142,8 +183,8 @@
   });
 
   select.addEventListener("change", function () {
-    for (var i = 0; i < D.questions.length; i += 1) {
-      if (D.questions[i].section === select.value) { show(i, true); return; }
+    for (var i = 0; i < Q.length; i += 1) {
+      if (Q[i].section === select.value) { show(i, true); return; }
     }
   });
 
@@ -166,6 +207,6 @@
 
   var start = 0;
   var hash = decodeURIComponent((location.hash || "").slice(1));
-  D.questions.some(function (q, i) { if (q.section === hash) { start = i; return true; } return false; });
+  Q.some(function (q, i) { if (q.section === hash) { start = i; return true; } return false; });
   show(start, true);
 }());
