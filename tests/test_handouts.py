@@ -58,6 +58,9 @@ def test_each_variant_has_every_page_and_one_copy_of_each_asset(built, course):
         assets = {p.name for p in (folder / "assets").iterdir()}
         assert {"handout.css", "print.css", "plotly.min.js"} <= assets
         assert len(list(folder.rglob("plotly*.js"))) == 1
+        # the presenter view's script and style only beside its page
+        assert ({"present.js", "present.css"} <= assets) == (variant == "instructor")
+        assert not {"present.js", "present.css"} & assets or variant == "instructor"
     assert not (built / "student" / "answer-key.html").exists()
 
 

@@ -197,6 +197,12 @@ def test_every_card_shows_and_reveals_what_the_python_view_does(every_card, brow
                 assert answer.is_visible()
                 reveal = KINDS[data["kind"]].reveal(data).to_html(inline_style=False)
                 assert " ".join(answer.text_content().split()) == _plain(reveal), q.id
+                # the same elements as the live view's reveal (its live region aside: the
+                # stage around the cards is one)
+                same = answer.evaluate("(el, html) => { const t = document.createElement('div');"
+                                       " t.innerHTML = html; return t.innerHTML === el.innerHTML; }",
+                                       reveal.replace(' role="status"', ""))
+                assert same, q.id
                 assert card.locator("[data-o]").count() == 0
                 marked = [i for i in range(options.count())
                           if options.nth(i).locator(".present-right:visible").count()]

@@ -7,6 +7,8 @@ the same as the live view's.
 """
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 from markupsafe import Markup
@@ -90,8 +92,27 @@ def present_context(course) -> dict:
             data = present_question(course, q, learner=HANDOUT_LEARNER)
             questions.append(Markup(_question_html(section, n, len(quiz), data)))
     data = {"labels": LABELS, "letters": LETTERS, "colours": list(ROUND_COLOURS)}
+    questions, data["headline"] = _headline_once(questions)
     return dict(present_sections=sections, present_questions=questions, present_notes=notes,
                 present_data=Markup(_script_json(data)), labels=LABELS)
+
+
+def _headline_once(cards: list[Markup]) -> tuple[list[Markup], str | None]:
+    """Every answer opens with the same headline ("The answer, with every explanation"):
+    the page carries its text once, in the script data, and present.js puts it back at the
+    top of each answer. Left in place unless every answer has the same one."""
+    found = [_HEADLINE.findall(c) for c in cards]
+    texts = {t for f in found for t in f}
+    if not cards or len(texts) != 1 or any(len(f) != 1 for f in found):
+        return cards, None
+    text = texts.pop()
+    gone = f'<p class="ms-feedback__headline"><strong>{text}</strong></p>'
+    return [Markup(c.replace(gone, "", 1)) for c in cards], html.unescape(text)
+
+
+_HEADLINE = re.compile(r'<div class="present-answer" hidden><div class="ms-feedback '
+                       r'ms-feedback--answer"><p class="ms-feedback__headline"><strong>'
+                       r'([^<]*)</strong></p>')
 
 
 def present_head() -> Markup:

@@ -243,9 +243,12 @@ def _swap_in(scratch: Path, folder: Path) -> None:
 def _write_variant(handouts: "Handouts", folder: Path, progress: Progress | None,
                    numbers: Iterator[int], total: int, label: str) -> None:
     (folder / "assets").mkdir(parents=True, exist_ok=True)
+    pages = handouts.pages()
+    unused = set() if "present.html" in pages else {"present.js", "present.css"}
     for name, data in handouts.assets.files().items():
-        (folder / "assets" / name).write_bytes(data)
-    for name in handouts.pages():
+        if name not in unused:  # the presenter view's files only beside its page
+            (folder / "assets" / name).write_bytes(data)
+    for name in pages:
         if progress:
             progress(f"[{next(numbers)}/{total}] {label}{name}")
         (folder / name).write_text(handouts.render(name), encoding="utf-8", newline="\n")

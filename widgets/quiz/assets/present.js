@@ -28,11 +28,24 @@
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
 
+  // Every answer opens with the same headline, written once in the data (D.headline).
+  function answerHeadline(card) {
+    var box = card.querySelector(".present-answer > .ms-feedback");
+    if (!D.headline || !box) { return; }
+    var p = document.createElement("p");
+    var strong = document.createElement("strong");
+    p.className = "ms-feedback__headline";
+    strong.textContent = D.headline;
+    p.appendChild(strong);
+    box.insertBefore(p, box.firstChild);
+  }
+
   // One question from its card: section, id, tally labels (widgets/tally.py's
   // tally_labels and short_labels), the right options (right_labels).
   function question(card) {
     var q = { section: card.getAttribute("data-section"), id: card.getAttribute("data-question") };
     var items = Array.prototype.slice.call(card.querySelectorAll(".present-options--lettered > li"));
+    answerHeadline(card);
     if (!items.length) { // ordering and matching: the room votes right or not right
       q.labels = ["A. " + L.right_order, "B. " + L.not_right];
       q.short = [L.right_order, L.not_right];
