@@ -155,7 +155,7 @@ def test_every_card_shows_and_reveals_what_the_python_view_does(every_card, brow
     from widgets.quiz.kinds import KINDS
     from widgets.quiz.offline import HANDOUT_LEARNER
     from widgets.quiz.section_quiz import present_question
-    from widgets.tally import right_labels, short_labels, tally_labels
+    from widgets.tally import LETTERS, right_labels, short_labels, tally_labels
 
     _require_chromium()
     page_path, course = every_card
@@ -208,6 +208,8 @@ def test_every_card_shows_and_reveals_what_the_python_view_does(every_card, brow
                           if options.nth(i).locator(".present-right:visible").count()]
                 if data["kind"] not in ("ordering", "matching"):
                     assert marked == right_labels(data), q.id
+                    assert options.locator(".present-letter").all_inner_texts() == \
+                        [f"{LETTERS[i]}." for i in range(len(labels))]
                     shown = [" ".join(t.split()) for t in options.all_inner_texts()]
                     assert shown == [l + (f' ({LABELS["right"]})' if i in marked else "")
                                      for i, l in enumerate(labels)], q.id

@@ -45,9 +45,10 @@ def _named_once(reveal: str, texts: list[str]) -> str:
 
 
 def _question_html(section, number: int, total: int, data: dict) -> str:
-    """One question's card. The options are written once: present.js reads each lettered
-    option's text from the list (for the answer, the tally and the chart), and marks the
-    right options (``data-right``) "✓ right answer" in words when the answer is revealed."""
+    """One question's card. The options are written once: present.js letters them (A.,
+    B., ...), reads each one's text from the list (for the answer, the tally and the
+    chart), and marks the right options (``data-right``) "✓ right answer" in words when
+    the answer is revealed."""
     right = set(right_labels(data))
     texts: list[str] = []
     if data["kind"] == "ordering":
@@ -59,9 +60,8 @@ def _question_html(section, number: int, total: int, data: dict) -> str:
         lead = ""
     else:
         texts = [label.split(". ", 1)[1] for label in tally_labels(data)]
-        items = "".join(
-            f'<li{RIGHT if i in right else ""}><span class="present-letter">'
-            f'{LETTERS[i]}.</span> {esc(text)}</li>' for i, text in enumerate(texts))
+        items = "".join(f'<li{RIGHT if i in right else ""}>{esc(text)}</li>'
+                        for i, text in enumerate(texts))
         lead = " present-options--lettered"
     reveal = KINDS[data["kind"]].reveal(data).to_html(inline_style=False).replace(
         ' role="status"', "")
@@ -93,6 +93,7 @@ def present_context(course) -> dict:
             questions.append(Markup(_question_html(section, n, len(quiz), data)))
     data = {"labels": LABELS, "letters": LETTERS, "colours": list(ROUND_COLOURS)}
     questions, data["headline"] = _headline_once(questions)
+    questions, data["marks"] = _marks_once(questions)
     return dict(present_sections=sections, present_questions=questions, present_notes=notes,
                 present_data=Markup(_script_json(data)), labels=LABELS)
 
@@ -110,6 +111,22 @@ def _headline_once(cards: list[Markup]) -> tuple[list[Markup], str | None]:
     return [Markup(c.replace(gone, "", 1)) for c in cards], html.unescape(text)
 
 
+def _marks_once(cards: list[Markup]) -> tuple[list[Markup], list[str]]:
+    """Each line of an answer opens with its mark ("✓ Right answer – "): the page carries
+    each mark's text once, in the script data, each line its number (``data-m``), and
+    present.js puts the mark back."""
+    marks: list[str] = []
+
+    def number(m: re.Match) -> str:
+        if m.group(1) not in marks:
+            marks.append(m.group(1))
+        return f'<li data-m="{marks.index(m.group(1))}">'
+
+    cards = [Markup(_MARK.sub(number, c)) for c in cards]
+    return cards, [html.unescape(m) for m in marks]
+
+
+_MARK = re.compile(r'<li><span class="ms-feedback__mark">([^<]*)</span> – ')
 _HEADLINE = re.compile(r'<div class="present-answer" hidden><div class="ms-feedback '
                        r'ms-feedback--answer"><p class="ms-feedback__headline"><strong>'
                        r'([^<]*)</strong></p>')

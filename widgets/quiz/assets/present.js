@@ -5,10 +5,11 @@
  * round. The counts can also be typed. The chart is drawn with the plotly.js beside the
  * page; its text alternative is the line under it. Mirrors widgets/present.py.
  *
- * Each option's text is written once, in its card's list (widgets/present_page.py): the
- * tally labels, the answer's naming of each option (<strong data-o="i">) and the words
- * "✓ right answer" on the right options (data-right) are made here, as widgets/tally.py
- * makes them for the live view.
+ * Each option's text is written once, in its card's list (widgets/present_page.py): its
+ * letter, the tally labels, the answer's naming of each option (<strong data-o="i">) and
+ * the words "✓ right answer" on the right options (data-right) are made here, as
+ * widgets/tally.py makes them for the live view; so are the answers' headline and marks,
+ * written once in the data.
  */
 (function () {
   "use strict";
@@ -40,22 +41,39 @@
     box.insertBefore(p, box.firstChild);
   }
 
+  // Each line of an answer opens with its mark, written once in the data (D.marks).
+  function answerMarks(card) {
+    each(card.querySelectorAll(".present-answer li[data-m]"), function (li) {
+      var mark = document.createElement("span");
+      mark.className = "ms-feedback__mark";
+      mark.textContent = D.marks[parseInt(li.getAttribute("data-m"), 10)];
+      li.insertBefore(document.createTextNode(" \u2013 "), li.firstChild);
+      li.insertBefore(mark, li.firstChild);
+      li.removeAttribute("data-m");
+    });
+  }
+
   // One question from its card: section, id, tally labels (widgets/tally.py's
   // tally_labels and short_labels), the right options (right_labels).
   function question(card) {
     var q = { section: card.getAttribute("data-section"), id: card.getAttribute("data-question") };
     var items = Array.prototype.slice.call(card.querySelectorAll(".present-options--lettered > li"));
     answerHeadline(card);
+    answerMarks(card);
     if (!items.length) { // ordering and matching: the room votes right or not right
       q.labels = ["A. " + L.right_order, "B. " + L.not_right];
       q.short = [L.right_order, L.not_right];
       q.right = [0];
       return q;
     }
-    var texts = items.map(function (li) {
-      var text = "";
-      each(li.childNodes, function (n) { if (n.nodeType === 3) { text += n.nodeValue; } });
-      return text.replace(/^\s+|\s+$/g, "");
+    var texts = items.map(function (li, i) {
+      var text = li.textContent;
+      var letter = document.createElement("span");
+      letter.className = "present-letter";
+      letter.textContent = D.letters[i] + ".";
+      li.insertBefore(document.createTextNode(" "), li.firstChild);
+      li.insertBefore(letter, li.firstChild);
+      return text;
     });
     q.labels = items.map(function (li, i) { return D.letters[i] + ". " + texts[i]; });
     q.short = items.map(function (li, i) { return D.letters[i]; });
