@@ -85,21 +85,21 @@ def merged_text(pathway: Pathway, chain: Merged) -> str:
     return text + "."
 
 
-def pain_type_lines(pathway: Pathway, pain_type) -> list[str]:
-    """How one pain type arises: one line when one merged chain says it, else its label
-    and one list item per merged chain."""
+def pain_type_lines(pathway: Pathway, pain_type, head: str | None = None) -> list[str]:
+    """How one pain type arises, after ``head`` (default: its label): on one line when one
+    merged chain says it, else one list item per merged chain."""
+    head = head or pain_type.label
     chains = merged_routes(pathway, pain_type.node)
     if len(chains) == 1:
-        return [f"{pain_type.label}: {merged_text(pathway, chains[0])}"]
-    return [f"{pain_type.label} ({len(chains)} chains):"] + [
-        f"- {merged_text(pathway, c)}" for c in chains]
+        return [f"{head}: {merged_text(pathway, chains[0])}"]
+    return [f"{head} ({len(chains)} chains):"] + [f"- {merged_text(pathway, c)}" for c in chains]
 
 
 def highlight_text(pathway: Pathway, pain_type) -> str:
-    """The first line of a figure that highlights one pain type's causal chain."""
-    chains = merged_routes(pathway, pain_type.node)
-    return (f"The pathway diagram with the causal chain of {pain_type.label} highlighted: "
-            + " ".join(merged_text(pathway, c) for c in chains))
+    """The first lines of a figure that highlights one pain type's causal chain."""
+    return "\n".join(pain_type_lines(
+        pathway, pain_type,
+        f"The pathway diagram with the causal chain of {pain_type.label} highlighted"))
 
 
 # ------------------------------------------------------------------ the whole pathway
