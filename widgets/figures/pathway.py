@@ -146,7 +146,7 @@ def annotations(pathway: Pathway, shown: set[str] | None, faded: float = FADED_O
     note = dict(PLAIN, text="Hover over a step for its description and references. Dashed "
                 "curves are feedback loops; dotted lines are reported associations, not causes.",
                 xref="paper", yref="paper", x=0, y=0,
-                xanchor="left", yanchor="top", yshift=-73, align="left",
+                xanchor="left", yanchor="top", yshift=-98, align="left",
                 font=dict(size=11, color="#444444"), name=SCREEN_ONLY)
     hint = dict(PLAIN, text=HINT, xref="paper", yref="paper", x=1.0, y=1.0,
                 xanchor="right", xshift=-225, yshift=30, font=dict(size=12), name=SCREEN_ONLY)
@@ -192,7 +192,7 @@ def base_figure(pathway: Pathway, title: str = TITLE, height: int = 650) -> go.F
     """The network with everything shown, no menus: shared by the highlight and step figures."""
     fig = go.Figure(data=_traces(pathway))
     _, y_max = _frame(fig, pathway)
-    base_layout(fig, title, height, bottom=95, left=40, right=20, top=60)
+    base_layout(fig, title, height, bottom=120, left=40, right=20, top=60)
     fig.layout.annotations = annotations(pathway, None)
     fig.update_layout(
         template=TEMPLATE, showlegend=True, dragmode=False,

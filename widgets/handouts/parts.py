@@ -84,7 +84,7 @@ class SectionParts:
                glossary_href: str = "glossary.html",
                figures: dict[str, list[FigureBlock]] | None = None,
                draw: Draw | None = None) -> "SectionParts":
-        page = SectionPage(course, section, glossary_href=glossary_href)
+        page = SectionPage(course, section, glossary_href=glossary_href, ref_prefix="ref")
         header = page.header_html()
         figures = _figures(course, section, figures, draw)
         where = course.figure_parts.get(section.id, {})
