@@ -15,7 +15,7 @@ from widgets.figures.alt_text import ARROW, OR, merged_routes, pathway_alt_text,
 from widgets.handouts.figures import FigureBlock, refer_back
 
 HIGHLIGHTS = ("pathway_spasticity", "pathway_neuropathic", "pathway_musculoskeletal")
-WEAK = re.compile(r"; (.+?) is a reported association, not shown to be a cause")
+WEAK = re.compile(r"; (.+?): reported association \(not shown to be a cause\)")
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +124,7 @@ def _links(pw, text: str) -> dict[str, list[tuple]]:
 
 
 LOOPS = "Feedback loops (the effect feeds back and makes the cause worse):"
-ASSOCIATIONS = "Reported associations (not shown to be a cause):"
+ASSOCIATIONS = "Reported association (not shown to be a cause):"  # the legend's words
 
 
 def test_every_link_is_said_once_under_its_kind(pw):

@@ -12,11 +12,12 @@ from __future__ import annotations
 from itertools import product
 
 from ..course.pathway import Pathway
+from .palette import EDGE_STYLES
 
 ARROW = " → "
 OR = " or "
-# what a merged chain says after it when one of its links is only a reported association
-ASSOCIATION = "a reported association, not shown to be a cause"
+# a link that is only a reported association is named as the figure's legend names it
+ASSOCIATION = EDGE_STYLES["association"].name
 
 
 def refs_text(refs) -> str:
@@ -81,7 +82,7 @@ def merged_text(pathway: Pathway, chain: Merged) -> str:
     weak = [e for e in pathway.causal_edges() if e.association
             and any(e.source in a and e.target in b for a, b in zip(chain, chain[1:]))]
     for e in weak:
-        text += f"; {path_text(pathway, [e.source, e.target])} is {ASSOCIATION}"
+        text += f"; {path_text(pathway, [e.source, e.target])}: {ASSOCIATION.lower()}"
     return text + "."
 
 
@@ -122,7 +123,7 @@ def pathway_alt_text(pathway: Pathway, highlighted=None) -> str:
     lines.extend(_links_by_source(pathway, causes))
     weak = [e for e in pathway.causal_edges() if e.association]
     if weak:
-        lines.append("Reported associations (not shown to be a cause):")
+        lines.append(f"{ASSOCIATION}:")
         lines.extend(_links_by_source(pathway, weak))
     loops = pathway.loop_edges()
     if loops:
