@@ -119,7 +119,7 @@ def pathway_alt_text(pathway: Pathway, highlighted=None) -> str:
     for p in others:
         lines.extend(pain_type_lines(pathway, p))
     causes = [e for e in pathway.causal_edges() if not e.association]
-    lines.append("Every link:")
+    lines.append("Every causal link:")
     lines.extend(_links_by_source(pathway, causes))
     weak = [e for e in pathway.causal_edges() if e.association]
     if weak:
