@@ -401,23 +401,57 @@ def figure_items(title: str = "Synthetic pathway", alt: str = "A line rises then
     return section_figures
 
 
+SCRIPT_BREAKERS = re.compile(r"</script|<!--", re.I)
+INLINE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
+
+
 def test_figures_are_embedded_with_stable_ids_and_safe_json(monkeypatch, course):
     evil = "</script><script>alert(1)</script><!--"
     monkeypatch.setattr(hb, "_section_figures", lambda: figure_items(evil, evil))
     section = course.section(3)
     blocks = hb.figure_blocks(course, section)
     assert [b.div_id for b in blocks] == ["fig-03-pathway"]
-    assert "<" not in blocks[0].spec_json and ">" not in blocks[0].spec_json
+    # inside a script only "</script" (which ends it) and "<!--" (which changes where a
+    # later "</script>" ends it) matter; hover text keeps its plain "<br>"
+    assert not SCRIPT_BREAKERS.search(blocks[0].spec_json)
     spec = json.loads(blocks[0].spec_json)
+    assert evil in json.dumps(spec, ensure_ascii=False)  # read back whole
     assert spec["config"] == {"responsive": True, "displaylogo": False}
     assert spec["layout"]["updatemenus"] and spec["layout"]["sliders"] and len(spec["frames"]) == 3
     page = hb.Handouts(course, "student").section(section)
     assert page.count('<script src="assets/plotly.min.js"></script>') == 1
     assert '<figure class="handout-figure" role="group"' in page
     assert "&lt;/script&gt;&lt;script&gt;alert(1)" in page  # caption: escaped text
-    assert "<script>alert(1)" not in page
+    # the payload stays data inside the figure's script, never markup outside it
+    assert "<script>alert(1)" not in INLINE_SCRIPT.sub("", page)
+    assert not any(SCRIPT_BREAKERS.search(body) for _, body in INLINE_SCRIPT.findall(page))
     again = hb.Handouts(course, "student").section(section)
     assert page == again
+
+
+def test_no_inline_script_holds_what_could_end_it_early(built):
+    """Every inline script (figure specs, quiz data, messages) ends where we end it: no
+    ``</script`` or ``<!--`` inside, its JSON whole, and markup in it kept readable."""
+    seen = {"json": 0, "br": 0}
+    for variant in ("student", "instructor"):
+        for page in pages(built / variant):
+            text = page.read_text("utf-8")
+            for attrs, body in INLINE_SCRIPT.findall(text):
+                assert not SCRIPT_BREAKERS.search(body), (variant, page.name, body[:80])
+                seen["br"] += "<br>" in body
+                if 'type="application/json"' in attrs:
+                    json.loads(body)
+                    seen["json"] += 1
+    assert seen["json"] and seen["br"]  # hover text and feedback stay plain "<br>"
+
+
+def test_script_json_reads_back_what_it_was_given():
+    evil = ["</script><script>alert(1)</script><!--", "</SCRIPT >", "a<!--b", "x\u2028y",
+            "<br> & > <", "\\</script>"]
+    text = hb.script_json({"v": evil})
+    assert not SCRIPT_BREAKERS.search(text) and "\u2028" not in text
+    assert json.loads(text) == {"v": evil}
+    assert "<br> & > <" in text  # nothing escaped that cannot end a script
 
 
 def test_pages_without_figures_do_not_load_plotly(built, course):

@@ -182,6 +182,8 @@ def assert_nothing_live(page_name: str, text: str) -> None:
         if tag == "link":
             assert dict(attrs).get("href", "").startswith("assets/"), (page_name, attrs)
     for attrs, body in page.scripts:
+        # "<!--" in a script changes where a later "</script>" ends it
+        assert not re.search(r"</script|<!--", body, re.I), (page_name, body[:200])
         if "src" in attrs:
             assert attrs["src"] in ("assets/plotly.min.js", "assets/quiz.js", "assets/present.js",
                                     "assets/record.js", "assets/dashboard.js",
@@ -236,4 +238,7 @@ def test_the_checker_itself_catches_live_markup():
         assert_nothing_live("x", '<a href=" javascript:alert(1)">x</a>')
     with pytest.raises(AssertionError):
         assert_nothing_live("x", "<script>alert(1)</script>")
+    with pytest.raises(AssertionError):
+        assert_nothing_live("x", '<script type="application/json">{"a": "<!--<script>"}</script>')
     assert_nothing_live("x", '<script type="application/json">{"a": "\\u003cb"}</script>')
+    assert_nothing_live("x", '<script type="application/json">{"a": "<b>x<\\/b>"}</script>')

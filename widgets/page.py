@@ -13,12 +13,16 @@ from .text import Citations, Glossary, esc, markdown_html
 class SectionPage:
     """The parts of one section, rendered: header, body, summary, references, footer."""
 
-    def __init__(self, course: Course, section: Section | str, *, glossary_href: str = ""):
+    def __init__(self, course: Course, section: Section | str, *, glossary_href: str = "",
+                 ref_prefix: str | None = None):
+        """``ref_prefix`` starts the ids of the reference list (``ref-R6``). A page that
+        shows one section (a handout) can use a short ``"ref"``; the default names the
+        section, as JupyterLab shows several notebooks in one document."""
         self.course = course
         self.section = course.section(section) if isinstance(section, (str, int)) else section
         footer_keys = [k for f in course.info.red_flags for k in cited_keys(f.action)]
         self.citations = Citations(self.section.citations() + footer_keys,
-                                   anchor_prefix=f"ref-{self.section.id}")
+                                   anchor_prefix=ref_prefix or f"ref-{self.section.id}")
         self.glossary = Glossary(course.glossary, href_base=glossary_href)
         self._body: str | None = None
         self._rendered: tuple[list[tuple[str, str, str]], list[GlossaryTerm]] | None = None

@@ -136,3 +136,14 @@ def present_head() -> Markup:
     """The page's own stylesheet and script, beside the other assets."""
     return Markup('\n<link rel="stylesheet" href="assets/present.css" media="all">'
                   '\n<script src="assets/present.js" defer></script>')
+
+
+def render_present(handouts) -> str:
+    """The page itself, for :class:`widgets.handouts.build.Handouts` (its template and
+    context): quiz.css for the answers' look, no quiz.js (nothing here is answered)."""
+    from .handouts.build import Nav
+
+    return handouts.env.get_template("present.html.j2").render(handouts._ctx(
+        title="Presenter view", nav=Nav(current=PAGE), record_config="",
+        head=handouts.assets.head(plotly=True, quiz=True, quiz_script=False) + present_head(),
+        **present_context(handouts.course)))

@@ -5,6 +5,7 @@ Every piece of HTML that comes from a content file passes through :func:`sanitis
 from __future__ import annotations
 
 import html
+import json
 import re
 from functools import lru_cache
 
@@ -45,6 +46,21 @@ def sanitise(fragment: str) -> str:
 def esc(text: object) -> str:
     """Text made safe to place in HTML, attributes included: the package's one escape."""
     return html.escape(str(text), quote=True)
+
+
+def script_json(value) -> str:
+    """``value`` as compact JSON to place inside a ``<script>`` element (JSON data or a
+    script): the package's one such escape.
+
+    In a script element only ``</`` (which may close it: ``</script``) and ``<!--`` (which
+    changes how a later ``</script>`` parses) matter, and both can appear only inside JSON
+    strings, where ``\\/`` and ``\\u0021`` are valid escapes: ``JSON.parse`` and JavaScript
+    read the same text back. ``&``, ``<`` and ``>`` otherwise stay as they are (no character
+    references are read inside a script). U+2028/U+2029 are escaped for older JavaScript.
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("</", "<\\/").replace("<!--", "<\\u0021--")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 # ------------------------------------------------------------ markdown-it plugins
@@ -187,10 +203,9 @@ class Citations:
         return f"{self.prefix}-{key}"
 
     def html(self, keys: list[str]) -> str:
-        """One citation ``[R6, R8]`` as numbered links to the section's reference list."""
-        links = ", ".join(
-            f'<a href="#{esc(self.anchor(k))}" title="Reference {self.number(k)} ({esc(k)})">'
-            f"{self.number(k)}</a>" for k in keys)
+        """One citation ``[R6, R8]`` as numbered links to the section's reference list
+        (``[1, 2]``); the list shows each number with its key, so the links carry no title."""
+        links = ", ".join(f'<a href="#{esc(self.anchor(k))}">{self.number(k)}</a>' for k in keys)
         return f'<sup class="cite">[{links}]</sup>'
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from ..course.pathway import Pathway
-from .alt_text import pathway_alt_text
+from .alt_text import highlight_text, pathway_alt_text
 from .base import SCREEN_ONLY, FigureItem, base_layout, wrap
 from .pathway_layout import _edge_points, _r, node_positions  # noqa: F401
 from .pathway_state import ANIMATE, State, apply_state, delta_frame
@@ -146,7 +146,7 @@ def annotations(pathway: Pathway, shown: set[str] | None, faded: float = FADED_O
     note = dict(PLAIN, text="Hover over a step for its description and references. Dashed "
                 "curves are feedback loops; dotted lines are reported associations, not causes.",
                 xref="paper", yref="paper", x=0, y=0,
-                xanchor="left", yanchor="top", yshift=-73, align="left",
+                xanchor="left", yanchor="top", yshift=-98, align="left",
                 font=dict(size=11, color="#444444"), name=SCREEN_ONLY)
     hint = dict(PLAIN, text=HINT, xref="paper", yref="paper", x=1.0, y=1.0,
                 xanchor="right", xshift=-225, yshift=30, font=dict(size=12), name=SCREEN_ONLY)
@@ -192,7 +192,7 @@ def base_figure(pathway: Pathway, title: str = TITLE, height: int = 650) -> go.F
     """The network with everything shown, no menus: shared by the highlight and step figures."""
     fig = go.Figure(data=_traces(pathway))
     _, y_max = _frame(fig, pathway)
-    base_layout(fig, title, height, bottom=95, left=40, right=20, top=60)
+    base_layout(fig, title, height, bottom=120, left=40, right=20, top=60)
     fig.layout.annotations = annotations(pathway, None)
     fig.update_layout(
         template=TEMPLATE, showlegend=True, dragmode=False,
@@ -262,7 +262,13 @@ def highlight_pathway(pathway: Pathway, pain_type_id: str) -> go.Figure:
 
 def pathway_item(course) -> FigureItem:
     pw = _require(course)
-    return FigureItem("pathway", TITLE, pathway_figure(pw), pathway_alt_text(pw))
+    return FigureItem("pathway", TITLE, pathway_figure(pw), pathway_alt_text(pw),
+                      alt_shared=SHARED_ALT)
+
+
+# what the pathway figures' text alternatives share (after each one's ``alt_lead``): a
+# page that shows several of them (the print page) says it in full once
+SHARED_ALT = "pathway"
 
 
 def _highlighted_item(name: str):
@@ -271,12 +277,10 @@ def _highlighted_item(name: str):
     def build(course) -> FigureItem:
         pw = _require(course)
         pt = pw.highlighted(name)
-        alt = (f"The pathway diagram with the causal chain of {pt.label} highlighted. "
-               + "Routes: " + "; ".join(" → ".join(pw.node(n).label for n in route)
-                                        for route in pw.paths_to(pt.node)) + ".\n"
-               + pathway_alt_text(pw))
+        lead = highlight_text(pw, pt)
         return FigureItem(name, chain_title(pt.label), highlight_pathway(pw, pt.id),
-                          alt)
+                          lead + "\n" + pathway_alt_text(pw, highlighted=pt),
+                          alt_lead=lead, alt_shared=SHARED_ALT)
     return build
 
 

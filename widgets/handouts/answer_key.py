@@ -7,7 +7,8 @@ from markupsafe import Markup
 
 from ..course import Course, Section
 from ..course.models import MultipleChoice, Ordering, SingleChoice, TrueFalse
-from .helpers import CourseCitations, md_inline
+from ..text import markdown_html
+from .helpers import CourseCitations, md_inline, safe
 
 
 @dataclass
@@ -58,3 +59,12 @@ def answer_key(course: Course) -> list[tuple[Section, list[AnswerItem]]]:
                                     ", ".join(q.refs)))
         out.append((section, items))
     return out
+
+
+def print_key_note(course: Course) -> Markup | None:
+    """content/handouts.yaml's words beside the print page's link to the answer key, which
+    is a page of its own (None: the link alone)."""
+    ht = course.handout_text
+    if ht is None or not ht.print_answer_key:
+        return None
+    return safe(markdown_html(ht.print_answer_key, inline=True))

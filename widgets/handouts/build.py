@@ -25,7 +25,7 @@ from ..quiz.record import record_config
 from ..text import markdown_html
 from . import figures as _figs
 # moved to the modules below; re-exported so ``widgets.handouts.build`` keeps every name
-from .answer_key import AnswerItem, answer_key
+from .answer_key import AnswerItem, answer_key, print_key_note
 from .assets import ASSETS, Assets, QuizAssets, quiz_assets
 from .figures import PLOTLY_CONFIG, PRINT_DROPS, FigureBlock, compact, drop_elements
 from .helpers import (CourseCitations, _natural_key, _optional, alt_html, demote_headings,
@@ -33,6 +33,7 @@ from .helpers import (CourseCitations, _natural_key, _optional, alt_html, demote
                       script_json, slug)
 from .parts import (Nav, PartBlock, SectionParts, course_footer_html, print_safety, quiz_html,
                     section_markup)
+from .parts import refer_back_figures  # the print page: a shared figure description once
 from .plotlyjs import ASSET_NAME as PLOTLY_JS
 
 HERE = Path(__file__).resolve().parent
@@ -117,13 +118,10 @@ class Handouts:
             return self.answer_key()
         if name == "print.html":
             return self.print_all()
-        if name == "present.html":  # the presenter view (widgets/present_page.py)
-            from ..present_page import present_context, present_head
+        if name == "present.html":  # the presenter view
+            from ..present_page import render_present
 
-            return self.env.get_template("present.html.j2").render(self._ctx(
-                title="Presenter view", nav=Nav(current="present.html"), record_config="",
-                head=self.assets.head(plotly=True, quiz=True, quiz_script=False) + present_head(),
-                **present_context(self.course)))
+            return render_present(self)
         for s in self.course.sections:
             if page_name(s) == name:
                 return self.section(s)
@@ -178,16 +176,12 @@ class Handouts:
             head=self.assets.head(plotly=False, quiz=False), key=answer_key(self.course)))
 
     def print_all(self) -> str:
-        """Every section on one page for paper: the safety box once at the start (with a
-        print_notice: parts.print_safety), no ``title=`` tooltips (paper cannot show them).
-        The instructor's answer key stays on its own page, answer-key.html: the contents list
-        links to it (the instructor PDF prints it after the sections: pdf.py)."""
+        """Every section on one page for paper: the safety box once at the start (print_safety),
+        no ``title=`` tooltips; the answer key is linked (answer-key.html; pdf.py prints both)."""
         text = handout_text(self.course)
         notice = text["print_notice"] if text else None
-        ht = self.course.handout_text
-        key_note = (safe(markdown_html(ht.print_answer_key, inline=True))
-                    if ht is not None and ht.print_answer_key else None)
-        parts = [self.parts(s).for_print(notice=notice) for s in self.course.sections]
+        parts = refer_back_figures([self.parts(s).for_print(notice=notice)
+                                    for s in self.course.sections], self.course)
         safety, footer = print_safety(self.course, notice)
         return drop_titles(self.env.get_template("print.html.j2").render(self._ctx(
             title=f"{self.course.info.title}: all sections", nav=Nav(current="print.html"),
@@ -196,7 +190,7 @@ class Handouts:
             head=self.assets.head(plotly=any(p.has_plots for p in parts),
                                   quiz=any(p.has_quiz for p in parts), quiz_script=False),
             sections=[self._markup(p) for p in parts],
-            key_note=key_note)))
+            key_note=print_key_note(self.course) if self.variant == "instructor" else None)))
 
     _markup = staticmethod(section_markup)
 
@@ -243,10 +237,10 @@ def _swap_in(scratch: Path, folder: Path) -> None:
 def _write_variant(handouts: "Handouts", folder: Path, progress: Progress | None,
                    numbers: Iterator[int], total: int, label: str) -> None:
     (folder / "assets").mkdir(parents=True, exist_ok=True)
-    pages = handouts.pages()
+    pages = handouts.pages()  # the presenter view's files only beside its page:
     unused = set() if "present.html" in pages else {"present.js", "present.css"}
     for name, data in handouts.assets.files().items():
-        if name not in unused:  # the presenter view's files only beside its page
+        if name not in unused:
             (folder / "assets" / name).write_bytes(data)
     for name in pages:
         if progress:

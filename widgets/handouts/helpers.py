@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import html
 import importlib
-import json
 import re
 
 from markupsafe import Markup
 
 from ..course import Course, Section
-from ..text import Citations, markdown_html
+from ..text import Citations, esc, markdown_html, script_json  # noqa: F401 (shared)
 
 
 def page_name(section: Section) -> str:
@@ -21,13 +20,6 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
-def script_json(value) -> str:
-    """JSON safe inside ``<script>``: no ``<``, ``>`` or ``&`` can close the element."""
-    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
-
-
 class CourseCitations(Citations):
     """Citations on pages that are not a section: link each key to the references page."""
 
@@ -36,8 +28,7 @@ class CourseCitations(Citations):
         self.href = href
 
     def html(self, keys: list[str]) -> str:
-        links = ", ".join(f'<a href="{self.href}#ref-{k}" title="Reference {k}">{k}</a>'
-                          for k in keys)
+        links = ", ".join(f'<a href="{self.href}#ref-{esc(k)}">{esc(k)}</a>' for k in keys)
         return f'<sup class="cite">[{links}]</sup>'
 
 

@@ -94,8 +94,8 @@ def _print_with_cli(html_file: Path, pdf_file: Path) -> Path:
 
 KEY_PAGE = "answer-key.html"
 _MAIN = re.compile(r'<main id="main" tabindex="-1">\n?(.*?)</main>', re.S)
-_KEY_ENTRY = re.compile(r'<li class="handout-key-entry"><a href="answer-key\.html">(.*?)</a>.*?</li>',
-                        re.S)
+_KEY_ENTRY = re.compile(
+    r'<li class="handout-key-entry"><a href="answer-key\.html">(.*?)</a>.*?</li>', re.S)
 
 
 def with_answer_key(print_html: str, key_html: str) -> str:

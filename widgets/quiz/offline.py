@@ -7,9 +7,9 @@ self-study handout.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+from ..text import script_json
 from .base import MESSAGES, control_key, esc
 from .confidence import LEVELS
 from .kinds import kind_of
@@ -21,13 +21,6 @@ QUIZ_JS = ASSETS / "quiz.js"
 QUIZ_CSS = ASSETS / "quiz.css"
 HANDOUT_LEARNER = "handout"  # the fixed shuffle seed of every printed or offline copy
 VARIANTS = ("student", "instructor")
-
-
-def _json(data) -> str:
-    # safe inside <script>: no "</", "<!--" or "&" can change how the page parses,
-    # and the escapes are valid JSON for JSON.parse
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def section_of(course, question_id: str) -> str:
@@ -48,7 +41,8 @@ def confidence_html(key: str) -> str:
 
 def messages_html() -> str:
     """The feedback wording quiz.js reads: once per page, wherever quiz.js is loaded."""
-    return f'<script type="application/json" class="ms-quiz-messages">{_json(MESSAGES)}</script>'
+    return (f'<script type="application/json" class="ms-quiz-messages">'
+            f"{script_json(MESSAGES)}</script>")
 
 
 def question_html(course, question, *, number: int, uid: str, variant: str = "student",
@@ -79,7 +73,8 @@ def question_html(course, question, *, number: int, uid: str, variant: str = "st
         # instructor print page carry it as HTML
         parts.append(f'<div class="ms-quiz__key"><p><strong>{esc(MESSAGES["answer_key"])}</strong>'
                      "</p></div>")
-    parts.append(f'<script type="application/json" class="ms-quiz-data">{_json(data)}</script>')
+    parts.append(f'<script type="application/json" class="ms-quiz-data">{script_json(data)}'
+                 "</script>")
     parts.append("</fieldset>")
     return "".join(parts)
 
