@@ -395,7 +395,7 @@ def test_instructor_pdf_ends_with_the_whole_answer_key(pdfs, built_handouts, cou
     """print.html carries the sections only (the key is answer-key.html), yet the instructor
     PDF still prints the key after the sections; printing leaves no file behind."""
     instructor = built_handouts / "instructor"
-    assert "answer-key-item" not in (instructor / "print.html").read_text("utf-8")
+    assert "answer-key-list" not in (instructor / "print.html").read_text("utf-8")
     assert not [p.name for p in instructor.iterdir() if p.name.startswith(".")]
     _assert_sections_then_whole_key(pdfs[1], course)
 
