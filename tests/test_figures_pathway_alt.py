@@ -7,7 +7,9 @@ import re
 from itertools import product
 
 import pytest
+import yaml
 
+from conftest import ROOT
 from widgets.course import load_course
 from widgets.course.pathway import Pathway
 from widgets.figures import build_figure
@@ -143,7 +145,9 @@ def _pathway(edges: list[tuple[str, str]], labels: dict[str, str] | None = None)
     for _ in ids:
         for a, b in edges:
             depth[b] = max(depth[b], depth[a] + 1)
+    words = yaml.safe_load((ROOT / "content" / "pathway.yaml").read_text(encoding="utf-8"))["words"]
     return Pathway.model_validate(dict(
+        words=words,
         stages=[dict(number=i, title=f"S{i}", caption="c [R1].") for i in range(1, len(ids) + 1)],
         nodes=[dict(id=n, label=(labels or {}).get(n, n.upper()), kind="cause", stage=depth[n],
                     refs=["R1"], description="d [R1].") for n in ids],

@@ -12,12 +12,9 @@ from __future__ import annotations
 from itertools import product
 
 from ..course.pathway import Pathway
-from .palette import EDGE_STYLES
 
 ARROW = " → "
 OR = " or "
-# a link that is only a reported association is named as the figure's legend names it
-ASSOCIATION = EDGE_STYLES["association"].name
 
 
 def refs_text(refs) -> str:
@@ -81,8 +78,9 @@ def merged_text(pathway: Pathway, chain: Merged) -> str:
     text = ARROW.join(OR.join(pathway.node(n).label for n in step) for step in chain)
     weak = [e for e in pathway.causal_edges() if e.association
             and any(e.source in a and e.target in b for a, b in zip(chain, chain[1:]))]
+    weak_name = pathway.words.links["association"].lower()
     for e in weak:
-        text += f"; {path_text(pathway, [e.source, e.target])}: {ASSOCIATION.lower()}"
+        text += f"; {path_text(pathway, [e.source, e.target])}: {weak_name}"
     return text + "."
 
 
@@ -123,7 +121,7 @@ def pathway_alt_text(pathway: Pathway, highlighted=None) -> str:
     lines.extend(_links_by_source(pathway, causes))
     weak = [e for e in pathway.causal_edges() if e.association]
     if weak:
-        lines.append(f"{ASSOCIATION}:")
+        lines.append(f"{pathway.words.links['association']}:")
         lines.extend(_links_by_source(pathway, weak))
     loops = pathway.loop_edges()
     if loops:
