@@ -663,3 +663,29 @@ def test_pdf_source_refuses_pages_that_do_not_fit(built, tmp_path):
         with print_source(folder):
             pass
     assert sorted(p.name for p in folder.iterdir()) == ["answer-key.html", "print.html"]
+
+
+def test_presenter_page_writes_each_option_once(built):
+    """present.html carries each option's text once, in its card's list (present.js letters
+    it, names it in the answer, labels the tally and marks the right ones: browser tests in
+    tests/test_present_browser.py); no per-option hidden marks, no per-question JSON."""
+    text = (built / "instructor" / "present.html").read_text("utf-8")
+    cards = re.findall(r'<section class="present-q".*?</section>', text, re.S)
+    assert cards and "present-right" not in text and 'data-right="false"' not in text
+    assert '"questions"' not in text
+    lettered = 0
+    for card in cards:
+        ul = re.search(r'<ul class="present-options present-options--lettered">(.*?)</ul>', card)
+        if not ul:
+            continue
+        lettered += 1
+        options = re.findall(r"<li[^>]*>(.*?)</li>", ul.group(1))
+        assert options and all("<" not in o for o in options)
+        for option in options:
+            assert card.count(f">{option}<") == 1, (option, card[:200])
+            if len(option) > 30:  # the answer names it through present.js, not again here
+                assert f"{option}:" not in card, option
+        assert card.count('data-right="true"') >= 1
+    assert lettered > len(cards) // 2
+    assert text.count("ms-feedback__headline") == 0 and text.count("ms-feedback__mark") == 0
+    assert '"headline": "' in text or '"headline":"' in text
