@@ -8,10 +8,12 @@ from markupsafe import Markup
 
 from ..figures.minimap import ASSET_NAME as MINIMAP_JS, minimap_script
 from ..quiz.record import DASHBOARD_JS, RECORD_JS
+from .figures import figures_script
 from .helpers import _optional
 from .plotlyjs import ASSET_NAME as PLOTLY_JS, plotly_bundle
 
 ASSETS = Path(__file__).resolve().parent / "assets"
+FIGURES_JS = "figures.js"
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Assets:
             "handout.css": (ASSETS / "handout.css").read_bytes(),
             "print.css": (ASSETS / "print.css").read_bytes(),
             PLOTLY_JS: plotly_bundle().source.encode("utf-8"),  # basic bundle: plotlyjs.py
+            FIGURES_JS: figures_script().encode("utf-8"),  # draws the figure specs
         }
         if self.quiz.js:
             out["quiz.js"] = self.quiz.js.read_bytes()
@@ -65,7 +68,7 @@ class Assets:
             styles.append(("quiz.css", "all"))
         styles.append(("print.css", "print"))
         quiz_js = quiz and quiz_script and self.quiz.js
-        scripts = ([PLOTLY_JS] if plotly else []) + (
+        scripts = ([PLOTLY_JS, FIGURES_JS] if plotly else []) + (
             [MINIMAP_JS] if quiz_js and self.pathway is not None else []) + (
             ["quiz.js"] if quiz_js else [])
         scripts += ["record.js"] if record and self.quiz.js else []
@@ -84,6 +87,6 @@ class Assets:
                 parts.append(f"<script>\n{js}</script>")
         else:
             parts += [f'<link rel="stylesheet" href="assets/{n}" media="{m}">' for n, m in styles]
-            parts += [f'<script src="assets/{n}"{" defer" if n != "plotly.min.js" else ""}>'
-                      "</script>" for n in scripts]
+            parts += [f'<script src="assets/{n}"{"" if n in (PLOTLY_JS, FIGURES_JS) else " defer"}>'
+                      "</script>" for n in scripts]  # figures are drawn as the page is read
         return Markup("\n".join(parts))

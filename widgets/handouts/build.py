@@ -238,7 +238,10 @@ def _swap_in(scratch: Path, folder: Path) -> None:
 def _write_variant(handouts: "Handouts", folder: Path, progress: Progress | None,
                    numbers: Iterator[int], total: int, label: str) -> None:
     (folder / "assets").mkdir(parents=True, exist_ok=True)
-    for name, data in handouts.assets.files().items():
+    files = handouts.assets.files()
+    # each figure's spec once per folder (section page and print.html load it): share
+    files.update(_figs.figure_files(handouts.parts(s) for s in handouts.course.sections))
+    for name, data in files.items():
         (folder / "assets" / name).write_bytes(data)
     for name in handouts.pages():
         if progress:
