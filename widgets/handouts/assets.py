@@ -7,12 +7,13 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..figures.minimap import ASSET_NAME as MINIMAP_JS, minimap_script
-from ..quiz.record import DASHBOARD_JS, RECORD_JS
+from ..quiz.record import DASHBOARD_JS, record_script
 from .figures import figures_script
 from .helpers import _optional
 from .plotlyjs import ASSET_NAME as PLOTLY_JS, plotly_bundle
 
 ASSETS = Path(__file__).resolve().parent / "assets"
+QUIZ_JS = _optional("widgets.quiz.offline", "QUIZ_JS")
 FIGURES_JS = "figures.js"
 
 
@@ -44,8 +45,10 @@ class Assets:
             FIGURES_JS: figures_script().encode("utf-8"),  # draws the figure specs
         }
         if self.quiz.js:
-            out["quiz.js"] = self.quiz.js.read_bytes()
-            out["record.js"] = RECORD_JS.read_bytes()
+            # the wording and record.js's config once per folder, before each script
+            out["quiz.js"] = (_optional("widgets.quiz.offline", "quiz_script")().encode("utf-8")
+                              if self.carries_messages() else self.quiz.js.read_bytes())
+            out["record.js"] = record_script().encode("utf-8")
             out["dashboard.js"] = DASHBOARD_JS.read_bytes()
         if self.quiz.css:
             out["quiz.css"] = self.quiz.css.read_bytes()
@@ -55,6 +58,11 @@ class Assets:
 
         out["present.js"], out["present.css"] = PRESENT_JS.read_bytes(), PRESENT_CSS.read_bytes()
         return out
+
+    def carries_messages(self) -> bool:
+        """Whether assets/quiz.js holds the feedback wording (else each page does)."""
+        return bool(self.quiz.js and self.quiz.js == QUIZ_JS
+                    and _optional("widgets.quiz.offline", "quiz_script"))
 
     def head(self, *, plotly: bool, quiz: bool, record: bool | None = None,
              dashboard: bool = False, quiz_script: bool = True) -> Markup:
@@ -74,9 +82,8 @@ class Assets:
         scripts += ["record.js"] if record and self.quiz.js else []
         scripts += ["dashboard.js"] if dashboard and self.quiz.js else []
         parts = []
-        messages = _optional("widgets.quiz.offline", "messages_html")
-        if "quiz.js" in scripts and messages:  # the feedback wording, once per page
-            parts.append(messages())
+        if "quiz.js" in scripts and not self.carries_messages():  # once per page, else
+            parts.append(_optional("widgets.quiz.offline", "messages_html")())
         if self.inline:
             files = self.files()
             for name, media in styles:

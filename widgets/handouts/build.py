@@ -21,7 +21,7 @@ from markupsafe import Markup
 from ..course import Course, Section, load_course
 from ..fileio import current_umask
 from ..page import course_map_html
-from ..quiz.record import record_config
+from ..quiz.record import record_page_config
 from ..text import markdown_html
 from . import figures as _figs
 # moved to the modules below; re-exported so ``widgets.handouts.build`` keeps every name
@@ -88,7 +88,7 @@ class Handouts:
                     course_footer=safe(course_footer_html(self.course)),
                     notice=safe(markdown_html(self.course.info.notice, inline=True)),
                     text=handout_text(self.course),
-                    record_config=safe(script_json(record_config())))
+                    record_config="")  # record.js carries what every page shares
         base.update(kw)
         return base
 
@@ -154,7 +154,7 @@ class Handouts:
         return self.env.get_template("index.html.j2").render(self._ctx(
             title=self.course.info.title, nav=Nav(current="index.html"),
             head=self.assets.head(plotly=False, quiz=False, dashboard=True),
-            record_config=safe(script_json(record_config(self.course, pages=page_name))),
+            record_config=safe(script_json(record_page_config(self.course, pages=page_name))),
             course_map=safe(course_map),
             sections=self.course.sections, page_name=page_name))
 

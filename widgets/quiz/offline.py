@@ -45,6 +45,14 @@ def messages_html() -> str:
             f"{script_json(MESSAGES)}</script>")
 
 
+def quiz_script() -> str:
+    """``quiz.js`` with the feedback wording before it, as ``window.MSQuizMessages``: a
+    folder of pages (the handouts) stores the wording once, in its ``assets/quiz.js``."""
+    return ("/* widgets/quiz/messages.py MESSAGES: the same on every page */\n"
+            f"window.MSQuizMessages = {script_json(MESSAGES)};\n"
+            + QUIZ_JS.read_text("utf-8"))
+
+
 def question_html(course, question, *, number: int, uid: str, variant: str = "student",
                   learner: str = HANDOUT_LEARNER) -> str:
     """One question as a fieldset whose id is ``uid`` (its anchor, unique on the page)."""
