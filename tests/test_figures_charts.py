@@ -69,7 +69,7 @@ def test_no_chart_module_keeps_numbers_or_titles():
     """The chart modules draw; they do not hold the course's words or numbers."""
     folder = ROOT / "widgets" / "figures"
     for name in ("prevalence", "assessment", "lifestyle", "management", "ms_courses", "risks",
-                 "spasticity", "course_map"):
+                 "spasticity", "course_map", "pathway", "pathway_steps", "minimap", "palette"):
         text = (folder / f"{name}.py").read_text(encoding="utf-8")
         assert not re.search(r"\[R\d+[a-z]?\]", text), f"{name}.py cites a reference itself"
         assert "TITLE =" not in text, f"{name}.py keeps a title"

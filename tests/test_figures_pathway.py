@@ -15,7 +15,7 @@ from widgets.figures.base import wrap
 from widgets.figures.minimap import node_chain_svg
 from widgets.figures.palette import FADED_OPACITY, KIND_STYLES
 from widgets.figures.pathway import (
-    ALL_LABEL, NODES, causal_chain, highlight_pathway, legend_traces, pathway_figure,
+    NODES, causal_chain, highlight_pathway, legend_traces, pathway_figure,
     trace_ids,
 )
 from widgets.figures.pathway_steps import pathway_steps_alt_text, pathway_steps_figure
@@ -67,9 +67,9 @@ def test_loop_edges_are_dashed_and_in_the_legend(pw, fig):
         # an arrowhead at the end only (the other points only carry hover)
         assert list(t.marker.size)[-1] == 13 and not any(t.marker.size[:-1])
     legend = [t.name for t in fig.data if t.showlegend]
-    assert "Feedback loop (makes it worse)" in legend
+    assert pw.words.links["loop"] in legend
     used = {n.kind for n in pw.nodes}
-    assert {KIND_STYLES[k].name for k in used} <= set(legend)
+    assert {pw.words.kinds[k] for k in used} <= set(legend)
     # only the legend entries show in the legend (the template hides the rest)
     template = fig.layout.template.data.scatter[0]
     assert template.showlegend is False
@@ -143,7 +143,7 @@ def _expected(pw, chain):
 
 def test_dropdown_has_show_all_and_each_pain_type(pw, fig):
     buttons = fig.layout.updatemenus[0].buttons
-    assert buttons[0].label == ALL_LABEL
+    assert buttons[0].label == pw.words.show_all
     assert [b.label for b in buttons[1:]] == [p.label for p in pw.pain_types]
     # "Show all": every trace and every node at full strength, every label too
     restyle, relayout = buttons[0].args[:2]
@@ -266,12 +266,13 @@ def _edge_mentions(pw, text):
 
 
 def test_text_alternative_mentions_every_edge(pw):
+    """(Routes merged step by step, read back exactly, and every link under its kind:
+    tests/test_figures_pathway_alt.py.)"""
     text = pathway_alt_text(pw)
-    assert all(_edge_mentions(pw, text))
+    for e in pw.edges:  # grouped by the node it starts from: "- A → B: …; → C: …"
+        assert f"{pw.node(e.target).label}: {e.label} [{', '.join(e.refs)}]" in text
     for p in pw.pain_types:
         assert p.label in text
-        for route in pw.paths_to(p.node):
-            assert " → ".join(pw.node(n).label for n in route) in text
     assert all(_edge_mentions(pw, pathway_steps_alt_text(pw)))
 
 

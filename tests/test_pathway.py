@@ -169,3 +169,50 @@ def test_a_highlight_figure_without_its_pain_type_is_a_content_problem(tmp_path)
     line = next(i for i, l in enumerate(figures, 1) if "pathway_neuropathic" in l)
     assert [(p.file, p.line) for p in problems if "pathway_neuropathic" in p.message] == [
         ("content/figures.yaml", line)]
+
+
+def test_the_diagrams_words_come_from_pathway_yaml(min_content):
+    """Titles, menu, notes and legend of the pathway diagrams are content: edit them in
+    pathway.yaml and the figures say the new words."""
+    from widgets.course import load_course
+    from widgets.figures import build_figure
+    from widgets.figures.minimap import minimap_name
+
+    path = min_content / "pathway.yaml"
+    text = path.read_text(encoding="utf-8")
+    for old, new in (("title: \"From nerve damage to leg pain: the causal pathway\"",
+                      "title: \"Nerve damage and pain\""),
+                     ("show_all: Show all", "show_all: Everything"),
+                     ("menu_hint: \"Highlight a pain type:\"", "menu_hint: \"Pick a pain:\""),
+                     ("causal: Leads to", "causal: Causes"),
+                     ("highlight_title: \"The causal chain of {pain}\"",
+                      "highlight_title: \"How {pain} comes about\""),
+                     ("map_name: \"Pathway map, highlighted: {nodes}. Links shown: {links}.\"",
+                      "map_name: \"Map: {nodes}; {links}.\"")):
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    course = load_course(min_content)
+    item = build_figure(course, "pathway")
+    fig = item.figure
+    assert item.title == "Nerve damage and pain"
+    assert fig.layout.updatemenus[0].buttons[0].label == "Everything"
+    texts = [a.text for a in fig.layout.annotations]
+    assert "Pick a pain:" in texts
+    assert "Causes" in [t.name for t in fig.data if t.showlegend]
+    pain = course.pathway.pain_types[0]
+    frame = next(f for f in fig.frames if f.name == pain.id)
+    assert "comes about" in frame.layout.title.text
+    assert minimap_name(course.pathway, [pain.node]).startswith("Map: ")
+
+
+def test_a_broken_word_template_is_reported_with_its_line(min_content, cli):
+    path = min_content / "pathway.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "stage_caption: \"Stage {number} of {total}: {title}.\""
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, "stage_caption: \"Stage {number}: {name}.\""),
+                    encoding="utf-8")
+    code, out, _ = cli("check", "--content", min_content)
+    assert code == 1
+    assert f"content/pathway.yaml:{line}: " in out and "{total}" in out, out

@@ -31,6 +31,7 @@ from .facts import Facts, load_facts
 from .integrity import check_integrity
 from .pathway import Pathway
 from .locate import course_content, find_content, not_found_hint
+from .messages import check_messages
 from .problems import ContentError, Problem
 from .sections import MIN_SECTION_WORDS, SECTION_NAME, _load_sections  # noqa: F401 (kept importable)
 
@@ -182,6 +183,8 @@ def check_course(content: str | Path | None = None) -> tuple[Course | None, list
         if pathway is not None:  # every graph problem at its own line
             for loc, message in pathway.problems():
                 ctx.add(path, ctx.line(path, loc), message)
+
+    check_messages(ctx)  # the quiz's words (widgets.quiz.messages loads them)
 
     handout_text = None
     ht = ctx.yaml_file("handouts.yaml", required=False)

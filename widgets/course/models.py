@@ -107,6 +107,10 @@ class HandoutText(Strict):
     # the print-all page shows the safety box once, at its start; each section's notice
     # there says so instead of "at the end of every section" (None: every section keeps it)
     print_notice: NonEmpty | None = None
+    # plain text, with {title}: what a later copy of a long figure description says on the
+    # print page instead of repeating it (e.g. the whole pathway under each pathway figure);
+    # {title} is the title of the figure that gave it in full (None: every copy in full)
+    print_figure_again: NonEmpty | None = None
 
 
 class CourseInfo(Strict):

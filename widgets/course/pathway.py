@@ -9,7 +9,7 @@ from __future__ import annotations
 from graphlib import CycleError, TopologicalSorter
 from typing import Literal
 
-from pydantic import Field, ValidationInfo, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .models import NonEmpty, RefKey, Slug, Strict
 
@@ -77,7 +77,56 @@ class PainType(Strict):
     node: Slug
 
 
+def _template(text: str, *names: str) -> str:
+    """``text`` must keep each ``{name}`` (the code fills it in) and no other placeholder."""
+    import string
+
+    found = {n for _, n, _, _ in string.Formatter().parse(text) if n is not None}
+    if found != set(names):
+        need = ", ".join(f"{{{n}}}" for n in names) or "no {placeholder}"
+        raise ValueError(f"must contain {need} (it has "
+                         f"{', '.join(f'{{{n}}}' for n in sorted(found)) or 'none'})")
+    return text
+
+
+class PathwayWords(Strict):
+    """The words of the pathway diagrams (their titles, legend, notes and menus)."""
+
+    title: NonEmpty
+    steps_title: NonEmpty
+    highlight_title: NonEmpty  # with {pain}: the pain type's label
+    show_all: NonEmpty
+    menu_hint: NonEmpty
+    hover_note: NonEmpty
+    stage_caption: NonEmpty  # with {number}, {total} and {title}
+    branches: dict[Literal["sensory", "motor"], NonEmpty]
+    kinds: dict[NodeKind, NonEmpty]
+    links: dict[Literal["causal", "loop", "association"], NonEmpty]
+    map_name: NonEmpty  # the quiz hint's minimap, with {nodes} and {links}
+    map_name_alone: NonEmpty  # the same with no link shown: {nodes}
+
+    @field_validator("highlight_title", "stage_caption", "map_name", "map_name_alone")
+    @classmethod
+    def _placeholders(cls, text: str, info: ValidationInfo) -> str:
+        return _template(text, *PLACEHOLDERS[info.field_name])
+
+    @field_validator("branches", "kinds", "links")
+    @classmethod
+    def _every_name(cls, names: dict, info: ValidationInfo) -> dict:
+        missing = [k for k in NAMED[info.field_name] if k not in names]
+        if missing:
+            raise ValueError(f"needs a name for {', '.join(missing)}")
+        return names
+
+
+PLACEHOLDERS = {"highlight_title": ("pain",), "stage_caption": ("number", "total", "title"),
+                "map_name": ("nodes", "links"), "map_name_alone": ("nodes",)}
+NAMED = {"branches": ("sensory", "motor"), "kinds": NODE_KINDS,
+         "links": ("causal", "loop", "association")}
+
+
 class Pathway(Strict):
+    words: PathwayWords
     nodes: list[Node] = Field(min_length=1)
     edges: list[Edge] = Field(min_length=1)
     stages: list[Stage] = Field(min_length=1)

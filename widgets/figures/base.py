@@ -13,13 +13,19 @@ from .palette import FONT_FAMILY, INK
 class FigureItem:
     """One diagram of a section: its name (in figures.yaml), a title, the figure and
     its text alternative (plain text, one or more lines). A table is ``html`` (an
-    accessible HTML table with its caption) and no figure."""
+    accessible HTML table with its caption) and no figure.
+
+    Figures whose text alternatives end with the same long description share an
+    ``alt_shared`` key; ``alt_lead`` is what each says before it (its first lines). A page
+    that shows several of them may give the shared part once and refer back to it."""
 
     name: str
     title: str
     figure: go.Figure | None
     alt_text: str
     html: str = ""
+    alt_shared: str = ""
+    alt_lead: str = ""
 
 
 # A small template instead of plotly's default one, which would add about 7 KB of unused

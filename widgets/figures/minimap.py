@@ -28,8 +28,6 @@ FONT = 11
 LINE = 13
 WRAP = 19
 # the accessible name: what is highlighted, then every link drawn (minimap.js uses the same)
-NAME = "Pathway map, highlighted: {nodes}. Links shown: {links}."
-NAME_ALONE = "Pathway map, highlighted: {nodes}."
 ASSET_NAME = "pathway-map.js"
 MINIMAP_JS = Path(__file__).resolve().with_name("minimap.js")
 
@@ -40,7 +38,8 @@ def minimap_name(pathway: Pathway, node_ids: list[str]) -> str:
     nodes = "; ".join(pathway.node(n).label for n in ids)
     links = "; ".join(pathway.node(e.source).label + ARROW + pathway.node(e.target).label
                       for e in pathway.chain_edges(ids))
-    return (NAME if links else NAME_ALONE).format(nodes=nodes, links=links)
+    words = pathway.words  # pathway.yaml: map_name, map_name_alone
+    return (words.map_name if links else words.map_name_alone).format(nodes=nodes, links=links)
 
 
 def _lines(label: str) -> list[str]:
@@ -62,7 +61,7 @@ def minimap_data(pathway: Pathway) -> dict:
     return {
         "size": {"box_w": BOX_W, "box_h": BOX_H, "slot_h": SLOT_H, "gap_x": GAP_X,
                  "gap_y": GAP_Y, "pad": PAD, "font": FONT, "line": LINE},
-        "ink": INK, "grey": GREY, "arrow": ARROW, "name": NAME, "name_alone": NAME_ALONE,
+        "ink": INK, "grey": GREY, "arrow": ARROW, "name": pathway.words.map_name, "name_alone": pathway.words.map_name_alone,
         "nodes": nodes,
         "edges": [[index[e.source], index[e.target]] for e in pathway.causal_edges()],
     }

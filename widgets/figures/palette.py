@@ -29,26 +29,26 @@ FONT_FAMILY = "Arial, Helvetica, sans-serif"
 class KindStyle:
     """How one kind of pathway node is drawn."""
 
-    name: str      # legend text, in the course's words
     colour: str    # Okabe-Ito
     symbol: str    # plotly marker symbol
     dash: str      # SVG stroke-dasharray for the minimap box border ("" = solid)
 
 
 KIND_STYLES: dict[str, KindStyle] = {
-    "cause": KindStyle("Cause", OKABE_ITO["blue"], "circle", ""),
-    "lesion": KindStyle("Damage (lesion)", OKABE_ITO["orange"], "square", "6 3"),
-    "mechanism": KindStyle("Mechanism", OKABE_ITO["sky_blue"], "diamond", "2 2"),
-    "symptom": KindStyle("Sign or symptom", OKABE_ITO["bluish_green"], "triangle-up", "8 2 2 2"),
-    "pain": KindStyle("Pain", OKABE_ITO["vermillion"], "star", ""),
-    "trigger": KindStyle("Trigger", OKABE_ITO["reddish_purple"], "hexagon", "1 3"),
-    "consequence": KindStyle("Knock-on effect", OKABE_ITO["black"], "pentagon", "4 4"),
+    "cause": KindStyle(OKABE_ITO["blue"], "circle", ""),
+    "lesion": KindStyle(OKABE_ITO["orange"], "square", "6 3"),
+    "mechanism": KindStyle(OKABE_ITO["sky_blue"], "diamond", "2 2"),
+    "symptom": KindStyle(OKABE_ITO["bluish_green"], "triangle-up", "8 2 2 2"),
+    "pain": KindStyle(OKABE_ITO["vermillion"], "star", ""),
+    "trigger": KindStyle(OKABE_ITO["reddish_purple"], "hexagon", "1 3"),
+    "consequence": KindStyle(OKABE_ITO["black"], "pentagon", "4 4"),
 }
 
 
 @dataclass(frozen=True)
 class EdgeStyle:
-    name: str
+    """How one kind of pathway link is drawn (its name: ``words.links`` in pathway.yaml)."""
+
     colour: str
     dash: str       # plotly dash name
     svg_dash: str   # SVG stroke-dasharray
@@ -56,10 +56,9 @@ class EdgeStyle:
 
 
 EDGE_STYLES: dict[str, EdgeStyle] = {
-    "causal": EdgeStyle("Leads to", GREY, "solid", "", 1.6),
-    "loop": EdgeStyle("Feedback loop (makes it worse)", OKABE_ITO["vermillion"], "dash", "6 4", 2.2),
-    "association": EdgeStyle("Reported association (not shown to be a cause)", OKABE_ITO["blue"],
-                             "dot", "2 3", 2.0),
+    "causal": EdgeStyle(GREY, "solid", "", 1.6),
+    "loop": EdgeStyle(OKABE_ITO["vermillion"], "dash", "6 4", 2.2),
+    "association": EdgeStyle(OKABE_ITO["blue"], "dot", "2 3", 2.0),
 }
 
 # series colours for charts, in order; never the only cue (bars are also labelled)

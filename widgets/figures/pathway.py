@@ -10,14 +10,12 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from ..course.pathway import Pathway
-from .alt_text import pathway_alt_text
+from .alt_text import highlight_text, pathway_alt_text
 from .base import SCREEN_ONLY, FigureItem, base_layout, wrap
 from .pathway_layout import _edge_points, _r, node_positions  # noqa: F401
 from .pathway_state import ANIMATE, State, apply_state, delta_frame
 from .palette import EDGE_STYLES, FADED_OPACITY, GREY, INK, KIND_STYLES, kind_style
 
-TITLE = "From nerve damage to leg pain: the causal pathway"
-ALL_LABEL = "Show all"
 NODE_SIZE = 17
 MENU_TOP = 92   # top margin of the figure with the dropdown: title, then the menu row
 
@@ -79,7 +77,8 @@ def legend_traces(pathway: Pathway) -> list[go.Scatter]:
     for kind, style in KIND_STYLES.items():
         if kind in used:
             out.append(go.Scatter(
-                x=[None], y=[None], mode="markers", name=style.name, showlegend=True,
+                x=[None], y=[None], mode="markers", name=pathway.words.kinds[kind],
+                showlegend=True,
                 legendgroup=kind,
                 marker=dict(NODE_MARKER, symbol=style.symbol, size=NODE_SIZE - 3,
                             color=style.colour)))
@@ -87,7 +86,8 @@ def legend_traces(pathway: Pathway) -> list[go.Scatter]:
         if any(edge_kind(e) == key for e in pathway.edges):
             style = EDGE_STYLES[key]
             out.append(go.Scatter(
-                x=[None], y=[None], mode="lines", name=style.name, showlegend=True,
+                x=[None], y=[None], mode="lines", name=pathway.words.links[key],
+                showlegend=True,
                 legendgroup=key,
                 line=dict(color=style.colour, width=style.width, dash=style.dash)))
     return out
@@ -143,18 +143,13 @@ def annotations(pathway: Pathway, shown: set[str] | None, faded: float = FADED_O
     then stage headings, branch names, footnote and the dropdown's hint."""
     pos = node_positions(pathway)
     y_max = max(y for _, y in pos.values())
-    note = dict(PLAIN, text="Hover over a step for its description and references. Dashed "
-                "curves are feedback loops; dotted lines are reported associations, not causes.",
-                xref="paper", yref="paper", x=0, y=0,
+    note = dict(PLAIN, text=pathway.words.hover_note, xref="paper", yref="paper", x=0, y=0,
                 xanchor="left", yanchor="top", yshift=-98, align="left",
                 font=dict(size=11, color="#444444"), name=SCREEN_ONLY)
-    hint = dict(PLAIN, text=HINT, xref="paper", yref="paper", x=1.0, y=1.0,
+    hint = dict(PLAIN, text=pathway.words.menu_hint, xref="paper", yref="paper", x=1.0, y=1.0,
                 xanchor="right", xshift=-225, yshift=30, font=dict(size=12), name=SCREEN_ONLY)
     return (label_annotations(pathway, shown, faded) + stage_annotations(pathway, y_max + 0.95)
             + _band_labels(pathway) + [note, hint])
-
-
-HINT = "Highlight a pain type:"
 
 
 def causal_chain(pathway: Pathway, node_id: str) -> list[str]:
@@ -179,7 +174,7 @@ def _frame(fig: go.Figure, pathway: Pathway) -> tuple[float, float]:
 def _band_labels(pathway: Pathway) -> list[dict]:
     pos = node_positions(pathway)
     out = []
-    for branch, text in (("sensory", "Sensory branch"), ("motor", "Motor branch")):
+    for branch, text in pathway.words.branches.items():
         ys = [pos[n.id][1] for n in pathway.nodes if n.branch == branch]
         if ys:
             out.append(dict(PLAIN, x=0, y=(min(ys) + max(ys)) / 2, xref="paper", text=text,
@@ -188,8 +183,9 @@ def _band_labels(pathway: Pathway) -> list[dict]:
     return out
 
 
-def base_figure(pathway: Pathway, title: str = TITLE, height: int = 650) -> go.Figure:
+def base_figure(pathway: Pathway, title: str | None = None, height: int = 650) -> go.Figure:
     """The network with everything shown, no menus: shared by the highlight and step figures."""
+    title = pathway.words.title if title is None else title
     fig = go.Figure(data=_traces(pathway))
     _, y_max = _frame(fig, pathway)
     base_layout(fig, title, height, bottom=120, left=40, right=20, top=60)
@@ -215,15 +211,15 @@ def pathway_figure(pathway: Pathway, active: str | None = None) -> go.Figure:
     # only its chain (see pathway_state)
     n_edges = len(pathway.edges)
     labels_all = {f"annotations[{i}].opacity": 1 for i in range(len(pathway.nodes))}
-    buttons = [dict(label=ALL_LABEL, method="update",
+    buttons = [dict(label=pathway.words.show_all, method="update",
                     args=[{"opacity": 1, "marker.opacity": 1},
-                          {"title.text": wrap(TITLE, 80), **labels_all}])]
+                          {"title.text": wrap(pathway.words.title, 80), **labels_all}])]
     faded = highlight_state(pathway, set())
     frames = [delta_frame(FADED, faded)]
     for p in pathway.pain_types:
         lit = highlight_state(pathway, set(pathway.causal_chain(p.node)))
         frames.append(delta_frame(p.id, lit, faded, FADED,
-                                  layout={"title": {"text": wrap(chain_title(p.label), 80)}}))
+                                  layout={"title": {"text": wrap(chain_title(pathway, p.label), 80)}}))
         buttons.append(dict(label=p.label, method="animate", args=[[p.id], ANIMATE]))
     fig.frames = frames
     index = 0
@@ -231,7 +227,7 @@ def pathway_figure(pathway: Pathway, active: str | None = None) -> go.Figure:
         pt = pathway.pain_type(active)
         index = 1 + pathway.pain_types.index(pt)
         apply_state(fig, highlight_state(pathway, set(pathway.causal_chain(pt.node))))
-        fig.update_layout(title_text=wrap(chain_title(pt.label), 80))
+        fig.update_layout(title_text=wrap(chain_title(pathway, pt.label), 80))
     fig.update_layout(updatemenus=[dict(
         buttons=buttons, active=index, x=1.0, xanchor="right", y=1.0, yanchor="bottom",
         pad=dict(t=0, b=22), font=dict(size=12), bgcolor="#ffffff", bordercolor=GREY,
@@ -248,10 +244,11 @@ def highlight_state(pathway: Pathway, chain: set[str] | None) -> State:
     return State(edge_opacities(pathway, chain), nodes, nodes)
 
 
-def chain_title(label: str) -> str:
-    """"The causal chain of spasticity pain" (names such as Lhermitte's keep their capital)."""
+def chain_title(pathway: Pathway, label: str) -> str:
+    """"The causal chain of spasticity pain" (``words.highlight_title`` in pathway.yaml;
+    names such as Lhermitte's keep their capital)."""
     name = label if "'" in label else label[0].lower() + label[1:]
-    return f"The causal chain of {name}"
+    return pathway.words.highlight_title.format(pain=name)
 
 
 def highlight_pathway(pathway: Pathway, pain_type_id: str) -> go.Figure:
@@ -262,7 +259,13 @@ def highlight_pathway(pathway: Pathway, pain_type_id: str) -> go.Figure:
 
 def pathway_item(course) -> FigureItem:
     pw = _require(course)
-    return FigureItem("pathway", TITLE, pathway_figure(pw), pathway_alt_text(pw))
+    return FigureItem("pathway", pw.words.title, pathway_figure(pw), pathway_alt_text(pw),
+                      alt_shared=SHARED_ALT)
+
+
+# what the pathway figures' text alternatives share (after each one's ``alt_lead``): a
+# page that shows several of them (the print page) says it in full once
+SHARED_ALT = "pathway"
 
 
 def _highlighted_item(name: str):
@@ -271,12 +274,10 @@ def _highlighted_item(name: str):
     def build(course) -> FigureItem:
         pw = _require(course)
         pt = pw.highlighted(name)
-        alt = (f"The pathway diagram with the causal chain of {pt.label} highlighted. "
-               + "Routes: " + "; ".join(" → ".join(pw.node(n).label for n in route)
-                                        for route in pw.paths_to(pt.node)) + ".\n"
-               + pathway_alt_text(pw))
-        return FigureItem(name, chain_title(pt.label), highlight_pathway(pw, pt.id),
-                          alt)
+        lead = highlight_text(pw, pt)
+        return FigureItem(name, chain_title(pw, pt.label), highlight_pathway(pw, pt.id),
+                          lead + "\n" + pathway_alt_text(pw, highlighted=pt),
+                          alt_lead=lead, alt_shared=SHARED_ALT)
     return build
 
 

@@ -11,10 +11,9 @@ from ..course.pathway import Pathway
 from .alt_text import edge_text
 from .base import FigureItem, wrap
 from .palette import FADED_OPACITY, GREY, INK
-from .pathway import HINT, PLAIN, annotations, base_figure
+from .pathway import PLAIN, annotations, base_figure
 from .pathway_state import ANIMATE, State, apply_state, delta_frame
 
-TITLE = "The pathway step by step"
 GHOST = 0.06
 
 
@@ -42,8 +41,9 @@ TOP = 150            # room above the plot for the title and a caption of up to 
 def _caption_text(pathway: Pathway, stage: int) -> str:
     """The stage heading on its own line, then the caption wrapped to fit a 700 px plot."""
     s = pathway.stages[stage - 1]
-    return (f"<b>Stage {s.number} of {len(pathway.stages)}: {s.title}.</b><br>"
-            + wrap(s.caption, CAPTION_WIDTH))
+    heading = pathway.words.stage_caption.format(number=s.number, total=len(pathway.stages),
+                                                 title=s.title)
+    return f"<b>{heading}</b><br>" + wrap(s.caption, CAPTION_WIDTH)
 
 
 def _caption(pathway: Pathway, stage: int) -> dict:
@@ -54,7 +54,7 @@ def _caption(pathway: Pathway, stage: int) -> dict:
 def _annotations(pathway: Pathway, stage: int) -> list[dict]:
     """The labels (first, in node order), the caption right after them, then the rest."""
     anns = [a for a in annotations(pathway, _shown(pathway, stage), GHOST)
-            if a.get("text") != HINT]
+            if a.get("text") != pathway.words.menu_hint]
     n = len(pathway.nodes)
     return anns[:n] + [_caption(pathway, stage)] + anns[n:]
 
@@ -71,7 +71,7 @@ def _frame(pathway: Pathway, stage: int) -> go.Frame:
 
 def pathway_steps_figure(pathway: Pathway) -> go.Figure:
     """One frame per stage, a slider to move between them and a play button."""
-    fig = base_figure(pathway, title=TITLE, height=650)
+    fig = base_figure(pathway, title=pathway.words.steps_title, height=650)
     fig.layout.annotations = _annotations(pathway, 1)
     apply_state(fig, _state(pathway, 1))
     fig.frames = [_frame(pathway, s.number) for s in pathway.stages]
@@ -113,7 +113,7 @@ def pathway_steps_item(course) -> FigureItem:
     from .pathway import _require
 
     pw = _require(course)
-    return FigureItem("pathway_steps", TITLE, pathway_steps_figure(pw), pathway_steps_alt_text(pw))
+    return FigureItem("pathway_steps", pw.words.steps_title, pathway_steps_figure(pw), pathway_steps_alt_text(pw))
 
 
 __all__ = ["pathway_steps_figure", "pathway_steps_alt_text", "pathway_steps_item", "FADED_OPACITY"]

@@ -33,6 +33,7 @@ from .helpers import (CourseCitations, _natural_key, _optional, alt_html, demote
                       script_json, slug)
 from .parts import (Nav, PartBlock, SectionParts, course_footer_html, print_safety, quiz_html,
                     section_markup)
+from .parts import refer_back_figures  # the print page: a shared figure description once
 from .plotlyjs import ASSET_NAME as PLOTLY_JS
 
 HERE = Path(__file__).resolve().parent
@@ -182,7 +183,8 @@ class Handouts:
         print_notice: parts.print_safety), no ``title=`` tooltips (paper cannot show them)."""
         text = handout_text(self.course)
         notice = text["print_notice"] if text else None
-        parts = [self.parts(s).for_print(notice=notice) for s in self.course.sections]
+        parts = refer_back_figures([self.parts(s).for_print(notice=notice)
+                                    for s in self.course.sections], self.course)
         safety, footer = print_safety(self.course, notice)
         return drop_titles(self.env.get_template("print.html.j2").render(self._ctx(
             title=f"{self.course.info.title}: all sections", nav=Nav(current="print.html"),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -23,6 +23,10 @@ class FigureBlock:
     html: str = ""  # a table instead of a plot: sanitised HTML with its own caption
     name: str = ""  # the figure's name in figures.yaml
     paper: bool = False  # the print copy: figures.js draws it without its screen-only parts
+    # text alternatives several figures share the end of (FigureItem.alt_shared/alt_lead):
+    # a page that shows them all may say the shared part once (see refer_back)
+    alt_shared: str = ""
+    alt_lead: str = ""
 
     def for_print(self) -> "FigureBlock":
         """The figure as paper shows it: no dropdown, slider, animation frames or hover
@@ -47,8 +51,27 @@ class FigureBlock:
                 _straighten(trace)
         if hover:
             spec["layout"]["hovermode"] = False
-        return FigureBlock(self.div_id, self.title, self.alt_text, script_json(spec), self.html,
-                           self.name, paper=True)
+        return replace(self, spec_json=script_json(spec), paper=True)
+
+
+def refer_back(blocks: Iterable[FigureBlock], again: str | None) -> list[FigureBlock]:
+    """``blocks`` (in page order) with each shared description given once: a later block
+    whose text alternative ends with what an earlier one already said in full
+    (``alt_shared``) keeps its own first lines (``alt_lead``) and then says ``again``
+    (content/handouts.yaml's ``print_figure_again``, ``{title}``: the first one's title).
+    Without ``again`` every block stays whole."""
+    first: dict[str, FigureBlock] = {}
+    out = []
+    for b in blocks:
+        if not (again and b.alt_shared):
+            out.append(b)
+        elif b.alt_shared not in first:
+            first[b.alt_shared] = b
+            out.append(b)
+        else:
+            note = again.replace("{title}", first[b.alt_shared].title)
+            out.append(replace(b, alt_text="\n".join(x for x in (b.alt_lead, note) if x)))
+    return out
 
 
 def _straighten(trace: dict) -> None:
@@ -164,7 +187,8 @@ def figure_blocks(course: Course, section: Section,
             n += 1
         seen.add(div_id)
         if getattr(item, "html", ""):
-            blocks.append(FigureBlock(div_id, item.title, item.alt_text, "", item.html, name))
+            blocks.append(FigureBlock(div_id, item.title, item.alt_text, "", item.html, name,
+                                      *_shared(item)))
             continue
         spec = compact(json.loads(pio.to_json(item.figure, validate=False, engine="json")))
         check_traces(item.name, {d.get("type", "scatter") for d in spec.get("data", [])})
@@ -173,8 +197,12 @@ def figure_blocks(course: Course, section: Section,
         if spec.get("frames"):
             payload["frames"] = spec["frames"]
         blocks.append(FigureBlock(div_id, item.title, item.alt_text, script_json(payload),
-                                  name=name))
+                                  "", name, *_shared(item)))
     return blocks
+
+
+def _shared(item) -> tuple[str, str]:
+    return getattr(item, "alt_shared", ""), getattr(item, "alt_lead", "")
 
 
 def _figures(course: Course, section: Section,

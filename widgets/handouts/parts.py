@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup
 
 from ..course import Course, Section
 from ..page import SectionPage, review_section_id
 from ..text import markdown_html
-from .figures import PRINT_DROPS, Draw, FigureBlock, _figures, drop_elements, figure_script
+from .figures import (PRINT_DROPS, Draw, FigureBlock, _figures, drop_elements, figure_script,
+                      refer_back)
 from .helpers import CourseCitations, _optional, alt_html, demote_headings, safe, scope_ids
 
 _NOTICE = re.compile(r'<p class="course-notice">.*?</p>', re.S)
@@ -144,6 +145,22 @@ class SectionParts:
                             has_quiz=self.has_quiz,
                             intro_figures=[f.for_print() for f in self.intro_figures],
                             parts=parts, **kwargs)
+
+
+def refer_back_figures(sections: list[SectionParts], course: Course) -> list[SectionParts]:
+    """The print page's sections with a description several figures share given in full
+    once, at its first figure, and referred back to after that (:func:`figures.refer_back`,
+    with content/handouts.yaml's ``print_figure_again``)."""
+    again = course.handout_text.print_figure_again if course.handout_text else None
+    shown = [f for s in sections for f in s.intro_figures + [f for p in s.parts for f in p.figures]]
+    new = {f.div_id: f for f in refer_back(shown, again)}
+
+    def swap(blocks: list[FigureBlock]) -> list[FigureBlock]:
+        return [new.get(f.div_id, f) for f in blocks]
+
+    return [replace(s, figures=swap(s.figures), intro_figures=swap(s.intro_figures),
+                    parts=[replace(p, figures=swap(p.figures)) for p in s.parts])
+            for s in sections]
 
 
 def course_footer_html(course: Course) -> str:
