@@ -22,11 +22,11 @@ class FigureBlock:
     spec_json: str  # script-safe JSON: {"data", "layout", "config"[, "frames"]}
     html: str = ""  # a table instead of a plot: sanitised HTML with its own caption
     name: str = ""  # the figure's name in figures.yaml
-    paper: bool = False  # the print copy: figures.js draws it without its screen-only parts
     # text alternatives several figures share the end of (FigureItem.alt_shared/alt_lead):
     # a page that shows them all may say the shared part once (see refer_back)
     alt_shared: str = ""
     alt_lead: str = ""
+    paper: bool = False  # the print copy: figures.js draws it without its screen-only parts
 
     def for_print(self) -> "FigureBlock":
         """The figure as paper shows it: no dropdown, slider, animation frames or hover

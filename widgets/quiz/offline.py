@@ -48,7 +48,7 @@ def messages_html() -> str:
 def quiz_script() -> str:
     """``quiz.js`` with the feedback wording before it, as ``window.MSQuizMessages``: a
     folder of pages (the handouts) stores the wording once, in its ``assets/quiz.js``."""
-    return ("/* widgets/quiz/messages.py MESSAGES: the same on every page */\n"
+    return ("/* the feedback wording (content/messages.yaml): the same on every page */\n"
             f"window.MSQuizMessages = {script_json(MESSAGES)};\n"
             + QUIZ_JS.read_text("utf-8"))
 
