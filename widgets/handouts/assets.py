@@ -69,7 +69,9 @@ class Assets:
         """The ``<link>``/``<script>`` elements of a page's head. ``record``: record.js keeps
         the learner's answers (default: on pages with a quiz); ``dashboard``: the index
         dashboard (record.js and dashboard.js); ``quiz_script=False``: quizzes as
-        worksheets (quiz.css, no quiz.js: the print page)."""
+        worksheets (quiz.css, no quiz.js: the print page). With ``plotly``, figures.js draws
+        the page's figures from their specs (assets/<figure id>.js, loaded where each figure
+        is); quiz.js and record.js carry the wording and config every page shares."""
         record = (quiz and quiz_script if record is None else record) or dashboard
         styles = [("handout.css", "all")]
         if quiz and self.quiz.css:

@@ -40,7 +40,8 @@ def confidence_html(key: str) -> str:
 
 
 def messages_html() -> str:
-    """The feedback wording quiz.js reads: once per page, wherever quiz.js is loaded."""
+    """The feedback wording quiz.js reads, once per page: for a page whose quiz.js does
+    not carry it (:func:`quiz_script`, the handouts' ``assets/quiz.js``, does)."""
     return (f'<script type="application/json" class="ms-quiz-messages">'
             f"{script_json(MESSAGES)}</script>")
 
@@ -95,7 +96,7 @@ def offline_questions_html(course, questions, *, title: str, prefix: str,
     """Any list of questions as one offline quiz block (end quiz, check yourself, pre/post).
 
     ``messages=False`` leaves out the feedback wording: the page carries it once
-    (``messages_html()``; the handouts put it in the head beside quiz.js).
+    (``messages_html()``) or its quiz.js does (the handouts: ``quiz_script()``).
     """
     if variant not in VARIANTS:
         raise ValueError(f"variant must be one of {', '.join(VARIANTS)}, not {variant!r}")
