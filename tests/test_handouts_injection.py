@@ -238,6 +238,18 @@ def test_no_payload_is_live_in_any_page(injected, variant):
         spec = assert_figure_asset_inert(f"{variant}/{asset.name}", asset.read_text("utf-8"))
         salted += "<img src=x onerror=alert(1)>" in json.dumps(spec, ensure_ascii=False)
     assert salted
+    # the wording and record.js's config, stored once before quiz.js and record.js: one
+    # JSON value each (script-safe), then the script unchanged
+    from widgets.quiz.offline import QUIZ_JS
+    from widgets.quiz.record import RECORD_JS
+
+    for name, source, var in (("quiz.js", QUIZ_JS, "MSQuizMessages"),
+                              ("record.js", RECORD_JS, "MSRecordConfig")):
+        text = (injected / variant / "assets" / name).read_text("utf-8")
+        m = re.match(rf"/\*[^*]*\*/\nwindow\.{var} = (\{{.*?\}});\n", text, re.S)
+        assert m and text[m.end():] == source.read_text("utf-8"), name
+        assert not re.search(r"</script|<!--", m.group(1), re.I), name
+        json.loads(m.group(1))
     from widgets.figures.minimap import MINIMAP_JS
 
     asset = (injected / variant / "assets" / "pathway-map.js").read_text("utf-8")
