@@ -6,11 +6,11 @@ Rates are judged only on enough items to mean something (``MIN_*`` below).
 """
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .duplicates import duplicates as _duplicates
 from .models import cited_keys
 
 APPLY_PER_BANK = 3          # apply (case) items in every bank after start-here
@@ -18,7 +18,6 @@ APPLY_SHARE = 0.30          # share of apply items across the course
 LONGEST_KEY_MAX = 1 / 3     # single items whose uniquely longest option is the key
 MIN_SINGLE = 3              # single items a bank needs before the two rates above are judged
 ABSOLUTE_SLACK = 0.05       # wrong options may carry absolute words this much more often than keys
-NEAR_DUPLICATE = 0.85       # prompt similarity (difflib ratio) that counts as the same item
 ABSOLUTE_RE = re.compile(r"\b(always|never|only|all|none|every|everyone|nothing|no one|"
                          r"completely|entirely)\b", re.I)
 GENERIC = {"pain", "and", "the", "with", "from", "loss", "input", "changed", "activated",
@@ -265,33 +264,3 @@ def _course_rules(ctx, all_stats) -> None:
                 f"{ak} of {nk} keys; a test-wise learner rules them out. Reword wrong options in: "
                 + ", ".join(ids[:12]) + (" ..." if len(ids) > 12 else ""))
     _duplicates(ctx, all_stats)
-
-
-def _parallel(a, b) -> bool:
-    return {a.use, b.use} == {"pre", "post"}
-
-
-def _near(a: str, m: difflib.SequenceMatcher) -> bool:
-    """``SequenceMatcher(None, a, b).ratio() >= NEAR_DUPLICATE`` for ``m``'s ``b`` (set
-    once per question), with difflib's cheap upper bounds tried first: the same answer;
-    the full ratio of every pair made each check of the course take 3 s."""
-    m.set_seq1(a)
-    return (m.real_quick_ratio() >= NEAR_DUPLICATE and m.quick_ratio() >= NEAR_DUPLICATE
-            and m.ratio() >= NEAR_DUPLICATE)
-
-
-def _duplicates(ctx, all_stats) -> None:
-    seen: list[tuple] = []
-    for s, st, q, path, qi in all_stats:
-        for s2, st2, q2, path2, _, matcher in seen:
-            if _parallel(q, q2) and s is s2:
-                continue
-            same_form = (q.facts and sorted(q.facts) == sorted(q2.facts) and q.kind == q2.kind
-                         and q.level == q2.level)
-            if same_form or _near(q.prompt.lower(), matcher):
-                why = ("tests the same facts in the same form (kind, level) as"
-                       if same_form else "has nearly the same prompt as")
-                ctx.add(path, ctx.line(path, ("questions", qi, "id")),
-                        f"question {q.id!r} {why} {q2.id!r} ({path2.name}); change one or drop it")
-                break
-        seen.append((s, st, q, path, qi, difflib.SequenceMatcher(None, "", q.prompt.lower())))
