@@ -13,6 +13,9 @@ import pytest
 from widgets.course import ContentError
 from widgets.handouts import build as hb
 from widgets.handouts import build_handouts
+from widgets.quiz.messages import MESSAGES
+from widgets.quiz.offline import QUIZ_JS
+from widgets.quiz.record import RECORD_JS, record_config
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_COURSE = ROOT / "tests" / "fixtures" / "quiz" / "content"
@@ -409,6 +412,9 @@ def figure_items(title: str = "Synthetic pathway", alt: str = "A line rises then
 
 SCRIPT_BREAKERS = re.compile(r"</script|<!--", re.I)
 INLINE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
+# assets/<figure id>.js: the spec once per folder (widgets/handouts/figures.py figure_script)
+FIGURE_ASSET = re.compile(
+    r'\(window\.MS_FIGURES = window\.MS_FIGURES \|\| \{\}\)\["(fig-[a-z0-9-]+)"\] = (\{.*\});\n', re.S)
 
 
 def test_figures_are_embedded_with_stable_ids_and_safe_json(monkeypatch, course):
@@ -424,13 +430,25 @@ def test_figures_are_embedded_with_stable_ids_and_safe_json(monkeypatch, course)
     assert evil in json.dumps(spec, ensure_ascii=False)  # read back whole
     assert spec["config"] == {"responsive": True, "displaylogo": False}
     assert spec["layout"]["updatemenus"] and spec["layout"]["sliders"] and len(spec["frames"]) == 3
-    page = hb.Handouts(course, "student").section(section)
+    handouts = hb.Handouts(course, "student")
+    page = handouts.section(section)
     assert page.count('<script src="assets/plotly.min.js"></script>') == 1
     assert '<figure class="handout-figure" role="group"' in page
     assert "&lt;/script&gt;&lt;script&gt;alert(1)" in page  # caption: escaped text
-    # the payload stays data inside the figure's script, never markup outside it
-    assert "<script>alert(1)" not in INLINE_SCRIPT.sub("", page)
-    assert not any(SCRIPT_BREAKERS.search(body) for _, body in INLINE_SCRIPT.findall(page))
+    # the spec is stored once per folder, in the figure's own asset, which the page loads
+    assert '<script src="assets/fig-03-pathway.js"></script>' in page and "alert(1)" not in (
+        INLINE_SCRIPT.sub("", page).replace("&lt;/script&gt;&lt;script&gt;alert(1)", ""))
+    files = hb._figs.figure_files([handouts.parts(section)])
+    assert list(files) == ["fig-03-pathway.js"]
+    asset = files["fig-03-pathway.js"].decode("utf-8")
+    m = FIGURE_ASSET.fullmatch(asset)
+    assert m and m.group(1) == "fig-03-pathway" and json.loads(m.group(2)) == spec
+    assert not SCRIPT_BREAKERS.search(asset)  # safe inlined in a <script> too (below)
+    # one file on its own (nbconvert): the same script inline, the payload still data in it
+    alone = hb.Handouts(course, "student", hb.Assets(inline=True)).section(section,
+                                                                           standalone=True)
+    assert asset in alone and "<script>alert(1)" not in INLINE_SCRIPT.sub("", alone)
+    assert not any(SCRIPT_BREAKERS.search(body) for _, body in INLINE_SCRIPT.findall(alone))
     again = hb.Handouts(course, "student").section(section)
     assert page == again
 
@@ -448,6 +466,13 @@ def test_no_inline_script_holds_what_could_end_it_early(built):
                 if 'type="application/json"' in attrs:
                     json.loads(body)
                     seen["json"] += 1
+        for asset in sorted((built / variant / "assets").glob("fig-*.js")):  # figure specs
+            text = asset.read_text("utf-8")
+            assert not SCRIPT_BREAKERS.search(text), asset.name
+            m = FIGURE_ASSET.fullmatch(text)
+            assert m and f"{m.group(1)}.js" == asset.name, asset.name
+            json.loads(m.group(2))
+            seen["br"] += "<br>" in text
     assert seen["json"] and seen["br"]  # hover text and feedback stay plain "<br>"
 
 
@@ -512,16 +537,23 @@ def test_print_page_carries_worksheets_and_static_figures(built, course):
                      'class="ms-quiz__pathway"', 'class="ms-quiz__key"', "assets/quiz.js"):
             assert gone not in text, (variant, gone)
         assert "assets/quiz.css" in [a.get("href") for a in tree.all("link")]
-        for spec in re.findall(r"var spec = (\{.*?\});\n", text, re.S):
-            spec = json.loads(spec)
-            assert "frames" not in spec and "updatemenus" not in spec["layout"]
-            assert not any("hovertext" in d for d in spec["data"])
+        # every figure drawn as its paper copy (figures.js paper(): tests/test_handouts_browser)
+        # from the spec its section page loads: the same file, stored once per folder
+        drawn = re.findall(r'<script>MSFigures\.draw\("([a-z0-9-]+)"(, true)?\);</script>', text)
+        assert drawn and all(paper for _, paper in drawn), variant
+        loaded = re.findall(r'<script src="assets/(fig-[a-z0-9-]+)\.js"></script>', text)
+        assert loaded == [fig for fig, _ in drawn]
+        assert all((built / variant / "assets" / f"{fig}.js").is_file() for fig in loaded)
         _print_page_leaves_the_key_to_its_page(text, variant, course)
     section = (built / "student" / hb.page_name(course.section(3))).read_text("utf-8")
     assert "pathway_steps" in course.figures[course.section(3).id]  # a slider and frames
-    for kept in ('class="ms-quiz-data"', 'data-action="check"', "assets/quiz.js", '"sliders"',
-                 '"frames"', '"hovertext"'):
+    for kept in ('class="ms-quiz-data"', 'data-action="check"', "assets/quiz.js",
+                 '<script src="assets/fig-03-pathway-steps.js"></script>',
+                 '<script>MSFigures.draw("fig-03-pathway-steps");</script>'):
         assert kept in section, kept
+    spec = (built / "student" / "assets" / "fig-03-pathway-steps.js").read_text("utf-8")
+    for kept in ('"sliders"', '"frames"', '"hovertext"'):
+        assert kept in spec, kept
 
 
 def test_print_worksheets_have_no_form_controls_and_pages_one_wording_block(built, course):
@@ -562,9 +594,21 @@ def test_print_worksheets_have_no_form_controls_and_pages_one_wording_block(buil
             for n, chunk in enumerate(html.split('<fieldset class="ms-quiz-question"')[1:]):
                 for name in set(re.findall(r'<input type="radio" name="([^"]+)"', chunk)):
                     assert owner.setdefault(name, n) == n, (page.name, name)
-            blocks = html.count('<section class="ms-quiz')
-            assert html.count('class="ms-quiz-messages"') == (1 if blocks or "quiz.js" in html
-                                                              else 0), page.name
+            # the wording is stored once per folder, before quiz.js (record.js: its config)
+            assert 'class="ms-quiz-messages"' not in html, page.name
+            assert ('id="ms-record-config"' in html) == (page.name == "index.html"), page.name
+        quiz_js = (built / variant / "assets" / "quiz.js").read_text("utf-8")
+        m = re.match(r"/\*[^*]*\*/\nwindow\.MSQuizMessages = (\{.*?\});\n", quiz_js)
+        assert m and json.loads(m.group(1)) == MESSAGES
+        assert quiz_js[m.end():] == QUIZ_JS.read_text("utf-8")
+        record = (built / variant / "assets" / "record.js").read_text("utf-8")
+        m = re.match(r"/\*[^*]*\*/\nwindow\.MSRecordConfig = (\{.*?\});\n", record)
+        assert m and json.loads(m.group(1)) == record_config()
+        assert record[m.end():] == RECORD_JS.read_text("utf-8")
+        index = (built / variant / "index.html").read_text("utf-8")
+        own = [json.loads(body) for attrs, body in INLINE_SCRIPT.findall(index)
+               if 'id="ms-record-config"' in attrs]
+        assert len(own) == 1 and set(own[0]) == {"sections", "where"}  # the index's own part
 
 
 def test_drop_elements_counts_nesting():

@@ -13,6 +13,7 @@ hostile-content build in the browser, and the two PDFs.
 """
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -251,11 +252,48 @@ def test_the_pathway_checks_ran_on_real_pages(course):
     assert any(i.endswith("-pathway-steps") for i in ids)
 
 
+# -- figures: one spec per folder, drawn on screen and on paper ---------------------------
+def test_print_page_draws_each_shared_spec_as_its_paper_copy(browser, built_handouts, course):
+    """print.html draws every figure from the spec its section page loads
+    (assets/<figure id>.js), as figures.js's paper copy: the same figure as
+    FigureBlock.for_print (bar the points _straighten drops, which only saves bytes), so
+    no slider, dropdown, hover text or screen-only note reaches the PDF."""
+    from widgets.figures.base import SCREEN_ONLY
+    from widgets.handouts.figures import _straighten
+
+    handouts = hb.Handouts(course, "student")
+    expected = {f.div_id: json.loads(f.for_print().spec_json) for s in course.sections
+                for f in handouts.parts(s).figures if f.spec_json}
+    visit = Visit(browser, built_handouts / "student" / "print.html")
+    try:
+        page = visit.page
+        assert visit.errors == [] and visit.outside == []
+        ids = page.evaluate("() => [...document.querySelectorAll('.handout-plot')].map(d => d.id)")
+        assert sorted(ids) == sorted(expected)
+        for div_id in ids:
+            paper = page.evaluate("id => MSFigures.paper(window.MS_FIGURES[id])", div_id)
+            for trace in paper["data"]:
+                _straighten(trace)
+            assert paper == expected[div_id], div_id
+            screen = page.evaluate("id => window.MS_FIGURES[id]", div_id)  # left whole
+            notes = [a["text"] for a in screen["layout"].get("annotations", [])
+                     if a.get("name") == SCREEN_ONLY]
+            drawn = page.evaluate(
+                "id => [document.getElementById(id).querySelectorAll('.slider-container, "
+                ".updatemenu-container').length, document.getElementById(id).textContent]", div_id)
+            assert drawn[0] == 0, div_id
+            assert not any(" ".join(n.split())[:30] in " ".join(drawn[1].split()) for n in notes)
+        assert any("frames" in page.evaluate("id => window.MS_FIGURES[id]", i) for i in ids)
+    finally:
+        visit.close()
+
+
 # -- hostile content in a real browser --------------------------------------------------------
 @pytest.mark.parametrize("variant", hb.VARIANTS)
 def test_injected_pages_run_nothing_and_fetch_nothing(browser, injected_handouts, variant):
     pages = sorted((injected_handouts / variant).glob("*.html"))
     visit = Visit(browser, pages[0])  # one page, navigated from handout to handout
+    labels = 0  # the salted pathway labels, from the figure assets, drawn as text
     try:
         for page in pages:
             if page != pages[0]:
@@ -267,6 +305,9 @@ def test_injected_pages_run_nothing_and_fetch_nothing(browser, injected_handouts
             assert visit.outside == [], page.name
             assert visit.errors == [], page.name
             assert visit.page.evaluate("() => document.querySelectorAll('img, iframe, form').length") == 0
+            labels += visit.page.evaluate("() => [...document.querySelectorAll('.handout-plot')]"
+                                          ".filter(d => d.textContent.includes('onerror=alert(1)')).length")
+        assert labels, "no figure drew the salted labels (assets/fig-*.js) as text"
     finally:
         visit.close()
 

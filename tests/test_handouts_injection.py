@@ -20,12 +20,12 @@ from widgets.course import DEFAULT_CONTENT
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "injection"
 PAYLOADS = [line for line in (FIXTURE / "payloads.txt").read_text("utf-8").splitlines() if line]
 PAYLOAD = " ".join(PAYLOADS)
-# Our own inline script: one per figure, its JSON checked below.
-FIGURE_SCRIPT = re.compile(
-    r'^\(function \(\) \{\n  var spec = (\{.*\});\n  Plotly\.newPlot\(document\.getElementById\('
-    r'"fig-[a-z0-9-]+"\), spec\.data, spec\.layout, spec\.config\)\.then\(function \(gd\) \{\n'
-    r"    return spec\.frames \? Plotly\.addFrames\(gd, spec\.frames\) : gd;\n  \}\);\n\}\)\(\);$",
-    re.S)
+# Our own inline script: one per figure, drawing the spec its asset holds (as it is, or its
+# paper copy on the print page); the spec itself is in assets/<figure id>.js, checked below.
+FIGURE_SCRIPT = re.compile(r'^MSFigures\.draw\("fig-[a-z0-9-]+"(, true)?\);$')
+FIGURE_SRC = re.compile(r"^assets/fig-[a-z0-9-]+\.js$")
+FIGURE_ASSET = re.compile(
+    r'\(window\.MS_FIGURES = window\.MS_FIGURES \|\| \{\}\)\["(fig-[a-z0-9-]+)"\] = (\{.*\});\n', re.S)
 URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background"}
 NEVER = {"img", "iframe", "object", "embed", "form", "base", "frame", "video", "audio", "source"}
 
@@ -187,14 +187,25 @@ def assert_nothing_live(page_name: str, text: str) -> None:
         if "src" in attrs:
             assert attrs["src"] in ("assets/plotly.min.js", "assets/quiz.js", "assets/present.js",
                                     "assets/record.js", "assets/dashboard.js",
-                                    "assets/pathway-map.js"), (page_name, attrs)
+                                    "assets/pathway-map.js", "assets/figures.js"
+                                    ) or FIGURE_SRC.match(attrs["src"]), (page_name, attrs)
             assert not body.strip()
         elif attrs.get("type") == "application/json":
             json.loads(body)  # still one whole JSON value: nothing broke out of it
         else:
-            m = FIGURE_SCRIPT.match(body)
-            assert m, (page_name, body[:200])
-            json.loads(m.group(1))
+            assert FIGURE_SCRIPT.match(body), (page_name, body[:200])
+
+
+def assert_figure_asset_inert(name: str, text: str) -> dict:
+    """An assets/fig-*.js file: one assignment of one JSON value (labels stay strings in
+    it: nothing can end the string or the object early), script-safe inlined too."""
+    m = FIGURE_ASSET.fullmatch(text)
+    assert m and f"{m.group(1)}.js" == name.rsplit("/", 1)[-1], (name, text[:200])
+    assert not re.search(r"</script|<!--|\u2028|\u2029", text, re.I), name
+    try:
+        return json.loads(m.group(2))
+    except ValueError as e:
+        raise AssertionError(f"{name}: not one JSON value ({e})") from e
 
 
 @pytest.fixture
@@ -220,6 +231,25 @@ def test_no_payload_is_live_in_any_page(injected, variant):
         assert_nothing_live(f"{variant}/{page.name}", page.read_text("utf-8"))
     # the hint minimap's pathway: one JSON value (labels as data, drawn as text by
     # minimap.js, tests/test_minimap_browser.py), then the code, unchanged
+    # the figures' specs: one file each, one JSON value each; the salted pathway labels in
+    # them are data (plotly draws them as text: test_handouts_browser -k injected)
+    salted = 0
+    for asset in sorted((injected / variant / "assets").glob("fig-*.js")):
+        spec = assert_figure_asset_inert(f"{variant}/{asset.name}", asset.read_text("utf-8"))
+        salted += "<img src=x onerror=alert(1)>" in json.dumps(spec, ensure_ascii=False)
+    assert salted
+    # the wording and record.js's config, stored once before quiz.js and record.js: one
+    # JSON value each (script-safe), then the script unchanged
+    from widgets.quiz.offline import QUIZ_JS
+    from widgets.quiz.record import RECORD_JS
+
+    for name, source, var in (("quiz.js", QUIZ_JS, "MSQuizMessages"),
+                              ("record.js", RECORD_JS, "MSRecordConfig")):
+        text = (injected / variant / "assets" / name).read_text("utf-8")
+        m = re.match(rf"/\*[^*]*\*/\nwindow\.{var} = (\{{.*?\}});\n", text, re.S)
+        assert m and text[m.end():] == source.read_text("utf-8"), name
+        assert not re.search(r"</script|<!--", m.group(1), re.I), name
+        json.loads(m.group(1))
     from widgets.figures.minimap import MINIMAP_JS
 
     asset = (injected / variant / "assets" / "pathway-map.js").read_text("utf-8")
@@ -238,6 +268,14 @@ def test_the_checker_itself_catches_live_markup():
         assert_nothing_live("x", '<a href=" javascript:alert(1)">x</a>')
     with pytest.raises(AssertionError):
         assert_nothing_live("x", "<script>alert(1)</script>")
+    with pytest.raises(AssertionError):  # a figure id that would run code
+        assert_nothing_live("x", '<script>MSFigures.draw("fig-a");alert(1);</script>')
+    with pytest.raises(AssertionError):  # a figure asset that ends its object early
+        assert_figure_asset_inert("fig-a.js", '(window.MS_FIGURES = window.MS_FIGURES || {})'
+                                  '["fig-a"] = {"a": 1}; alert(1); x = {};\n')
+    with pytest.raises(AssertionError):
+        assert_figure_asset_inert("fig-a.js", '(window.MS_FIGURES = window.MS_FIGURES || {})'
+                                  '["fig-a"] = {"a": "</script><script>alert(1)"};\n')
     with pytest.raises(AssertionError):
         assert_nothing_live("x", '<script type="application/json">{"a": "<!--<script>"}</script>')
     assert_nothing_live("x", '<script type="application/json">{"a": "\\u003cb"}</script>')

@@ -7,11 +7,14 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..figures.minimap import ASSET_NAME as MINIMAP_JS, minimap_script
-from ..quiz.record import DASHBOARD_JS, RECORD_JS
+from ..quiz.record import DASHBOARD_JS, record_script
+from .figures import figures_script
 from .helpers import _optional
 from .plotlyjs import ASSET_NAME as PLOTLY_JS, plotly_bundle
 
 ASSETS = Path(__file__).resolve().parent / "assets"
+QUIZ_JS = _optional("widgets.quiz.offline", "QUIZ_JS")
+FIGURES_JS = "figures.js"
 
 
 @dataclass(frozen=True)
@@ -39,10 +42,13 @@ class Assets:
             "handout.css": (ASSETS / "handout.css").read_bytes(),
             "print.css": (ASSETS / "print.css").read_bytes(),
             PLOTLY_JS: plotly_bundle().source.encode("utf-8"),  # basic bundle: plotlyjs.py
+            FIGURES_JS: figures_script().encode("utf-8"),  # draws the figure specs
         }
         if self.quiz.js:
-            out["quiz.js"] = self.quiz.js.read_bytes()
-            out["record.js"] = RECORD_JS.read_bytes()
+            # the wording and record.js's config once per folder, before each script
+            out["quiz.js"] = (_optional("widgets.quiz.offline", "quiz_script")().encode("utf-8")
+                              if self.carries_messages() else self.quiz.js.read_bytes())
+            out["record.js"] = record_script().encode("utf-8")
             out["dashboard.js"] = DASHBOARD_JS.read_bytes()
         if self.quiz.css:
             out["quiz.css"] = self.quiz.css.read_bytes()
@@ -53,27 +59,33 @@ class Assets:
         out["present.js"], out["present.css"] = PRESENT_JS.read_bytes(), PRESENT_CSS.read_bytes()
         return out
 
+    def carries_messages(self) -> bool:
+        """Whether assets/quiz.js holds the feedback wording (else each page does)."""
+        return bool(self.quiz.js and self.quiz.js == QUIZ_JS
+                    and _optional("widgets.quiz.offline", "quiz_script"))
+
     def head(self, *, plotly: bool, quiz: bool, record: bool | None = None,
              dashboard: bool = False, quiz_script: bool = True) -> Markup:
         """The ``<link>``/``<script>`` elements of a page's head. ``record``: record.js keeps
         the learner's answers (default: on pages with a quiz); ``dashboard``: the index
         dashboard (record.js and dashboard.js); ``quiz_script=False``: quizzes as
-        worksheets (quiz.css, no quiz.js: the print page)."""
+        worksheets (quiz.css, no quiz.js: the print page). With ``plotly``, figures.js draws
+        the page's figures from their specs (assets/<figure id>.js, loaded where each figure
+        is); quiz.js and record.js carry the wording and config every page shares."""
         record = (quiz and quiz_script if record is None else record) or dashboard
         styles = [("handout.css", "all")]
         if quiz and self.quiz.css:
             styles.append(("quiz.css", "all"))
         styles.append(("print.css", "print"))
         quiz_js = quiz and quiz_script and self.quiz.js
-        scripts = ([PLOTLY_JS] if plotly else []) + (
+        scripts = ([PLOTLY_JS, FIGURES_JS] if plotly else []) + (
             [MINIMAP_JS] if quiz_js and self.pathway is not None else []) + (
             ["quiz.js"] if quiz_js else [])
         scripts += ["record.js"] if record and self.quiz.js else []
         scripts += ["dashboard.js"] if dashboard and self.quiz.js else []
         parts = []
-        messages = _optional("widgets.quiz.offline", "messages_html")
-        if "quiz.js" in scripts and messages:  # the feedback wording, once per page
-            parts.append(messages())
+        if "quiz.js" in scripts and not self.carries_messages():  # once per page, else
+            parts.append(_optional("widgets.quiz.offline", "messages_html")())
         if self.inline:
             files = self.files()
             for name, media in styles:
@@ -84,6 +96,6 @@ class Assets:
                 parts.append(f"<script>\n{js}</script>")
         else:
             parts += [f'<link rel="stylesheet" href="assets/{n}" media="{m}">' for n, m in styles]
-            parts += [f'<script src="assets/{n}"{" defer" if n != "plotly.min.js" else ""}>'
-                      "</script>" for n in scripts]
+            parts += [f'<script src="assets/{n}"{"" if n in (PLOTLY_JS, FIGURES_JS) else " defer"}>'
+                      "</script>" for n in scripts]  # figures are drawn as the page is read
         return Markup("\n".join(parts))

@@ -21,7 +21,7 @@ from markupsafe import Markup
 from ..course import Course, Section, load_course
 from ..fileio import current_umask
 from ..page import course_map_html
-from ..quiz.record import record_config
+from ..quiz.record import record_page_config
 from ..text import markdown_html
 from . import figures as _figs
 # moved to the modules below; re-exported so ``widgets.handouts.build`` keeps every name
@@ -89,7 +89,7 @@ class Handouts:
                     course_footer=safe(course_footer_html(self.course)),
                     notice=safe(markdown_html(self.course.info.notice, inline=True)),
                     text=handout_text(self.course),
-                    record_config=safe(script_json(record_config())))
+                    record_config="")  # record.js carries what every page shares
         base.update(kw)
         return base
 
@@ -152,7 +152,7 @@ class Handouts:
         return self.env.get_template("index.html.j2").render(self._ctx(
             title=self.course.info.title, nav=Nav(current="index.html"),
             head=self.assets.head(plotly=False, quiz=False, dashboard=True),
-            record_config=safe(script_json(record_config(self.course, pages=page_name))),
+            record_config=safe(script_json(record_page_config(self.course, pages=page_name))),
             course_map=safe(course_map),
             sections=self.course.sections, page_name=page_name))
 
@@ -237,9 +237,12 @@ def _swap_in(scratch: Path, folder: Path) -> None:
 def _write_variant(handouts: "Handouts", folder: Path, progress: Progress | None,
                    numbers: Iterator[int], total: int, label: str) -> None:
     (folder / "assets").mkdir(parents=True, exist_ok=True)
-    pages = handouts.pages()  # the presenter view's files only beside its page:
+    pages = handouts.pages()  # the presenter view's files only beside its page
     unused = set() if "present.html" in pages else {"present.js", "present.css"}
-    for name, data in handouts.assets.files().items():
+    files = handouts.assets.files()
+    # each figure's spec once per folder (section page and print.html load it): share
+    files.update(_figs.figure_files(handouts.parts(s) for s in handouts.course.sections))
+    for name, data in files.items():
         if name not in unused:
             (folder / "assets" / name).write_bytes(data)
     for name in pages:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Callable, Iterable
 
 from ..course import Course, Section
@@ -25,6 +26,7 @@ class FigureBlock:
     # a page that shows them all may say the shared part once (see refer_back)
     alt_shared: str = ""
     alt_lead: str = ""
+    paper: bool = False  # the print copy: figures.js draws it without its screen-only parts
 
     def for_print(self) -> "FigureBlock":
         """The figure as paper shows it: no dropdown, slider, animation frames or hover
@@ -49,7 +51,7 @@ class FigureBlock:
                 _straighten(trace)
         if hover:
             spec["layout"]["hovermode"] = False
-        return replace(self, spec_json=script_json(spec))
+        return replace(self, spec_json=script_json(spec), paper=True)
 
 
 def refer_back(blocks: Iterable[FigureBlock], again: str | None) -> list[FigureBlock]:
@@ -86,6 +88,32 @@ def _straighten(trace: dict) -> None:
     if any(abs((x - x1) * (y2 - y1) - (y - y1) * (x2 - x1)) > 1e-2 for x, y in zip(xs, ys)):
         return
     trace["x"], trace["y"], trace["marker"]["size"] = [x1, x2], [y1, y2], [size[0], size[-1]]
+
+
+# Each figure's spec once per handout folder: assets/<div id>.js, loaded by the section page
+# and by print.html; assets/figures.js draws it (print.html: its paper copy, made in JS).
+FIGURES_JS = Path(__file__).resolve().parent / "assets" / "figures.js"
+
+
+def figures_script() -> str:
+    """assets/figures.js with the name of the screen-only annotations filled in."""
+    from ..figures.base import SCREEN_ONLY
+
+    return FIGURES_JS.read_text("utf-8").replace('"__SCREEN_ONLY__"', script_json(SCREEN_ONLY))
+
+
+def figure_script(block: FigureBlock) -> str:
+    """The script that puts ``block``'s spec in ``window.MS_FIGURES`` (script-safe JSON:
+    ``spec_json`` comes from :func:`script_json`, and so does the key)."""
+    return (f"(window.MS_FIGURES = window.MS_FIGURES || {{}})[{script_json(block.div_id)}] = "
+            f"{block.spec_json};\n")
+
+
+def figure_files(parts: Iterable) -> dict[str, bytes]:
+    """``assets/`` files of the figures of ``parts`` (a build's :class:`SectionParts`), by
+    name: one per plotted figure, drawn by the section page and by the print page."""
+    return {f"{b.div_id}.js": figure_script(b).encode("utf-8")
+            for p in parts for b in p.figures if b.spec_json and not b.paper}
 
 
 # What a quiz needs on screen only (quiz.css hides it in print): the print page carries

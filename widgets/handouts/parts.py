@@ -10,7 +10,8 @@ from markupsafe import Markup
 from ..course import Course, Section
 from ..page import SectionPage, review_section_id
 from ..text import markdown_html
-from .figures import PRINT_DROPS, Draw, FigureBlock, _figures, drop_elements, refer_back
+from .figures import (PRINT_DROPS, Draw, FigureBlock, _figures, drop_elements, figure_script,
+                      refer_back)
 from .helpers import CourseCitations, _optional, alt_html, demote_headings, safe, scope_ids
 
 _NOTICE = re.compile(r'<p class="course-notice">.*?</p>', re.S)
@@ -200,7 +201,8 @@ def section_markup(p: SectionParts) -> dict:
 
     def figs(blocks):
         return [dict(div_id=f.div_id, title=f.title, alt=alt_html(f.alt_text),
-                     spec=Markup(f.spec_json), html=Markup(f.html)) for f in blocks]
+                     spec=Markup(f.spec_json), html=Markup(f.html), paper=f.paper,
+                     script=Markup(figure_script(f)) if f.spec_json else "") for f in blocks]
 
     out["figures"] = figs(p.figures)
     out["intro_figures"] = figs(p.intro_figures)

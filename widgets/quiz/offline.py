@@ -40,9 +40,18 @@ def confidence_html(key: str) -> str:
 
 
 def messages_html() -> str:
-    """The feedback wording quiz.js reads: once per page, wherever quiz.js is loaded."""
+    """The feedback wording quiz.js reads, once per page: for a page whose quiz.js does
+    not carry it (:func:`quiz_script`, the handouts' ``assets/quiz.js``, does)."""
     return (f'<script type="application/json" class="ms-quiz-messages">'
             f"{script_json(MESSAGES)}</script>")
+
+
+def quiz_script() -> str:
+    """``quiz.js`` with the feedback wording before it, as ``window.MSQuizMessages``: a
+    folder of pages (the handouts) stores the wording once, in its ``assets/quiz.js``."""
+    return ("/* the feedback wording (content/messages.yaml): the same on every page */\n"
+            f"window.MSQuizMessages = {script_json(MESSAGES)};\n"
+            + QUIZ_JS.read_text("utf-8"))
 
 
 def question_html(course, question, *, number: int, uid: str, variant: str = "student",
@@ -87,7 +96,7 @@ def offline_questions_html(course, questions, *, title: str, prefix: str,
     """Any list of questions as one offline quiz block (end quiz, check yourself, pre/post).
 
     ``messages=False`` leaves out the feedback wording: the page carries it once
-    (``messages_html()``; the handouts put it in the head beside quiz.js).
+    (``messages_html()``) or its quiz.js does (the handouts: ``quiz_script()``).
     """
     if variant not in VARIANTS:
         raise ValueError(f"variant must be one of {', '.join(VARIANTS)}, not {variant!r}")

@@ -7,9 +7,12 @@ box, due), so an export is a progress file and a rebuilt handout keeps the answe
 restores them on reload; ``assets/dashboard.js`` draws the learner's dashboard on the
 handout index (scores by section, reviews due, calibration) with Export, Import and Erase.
 
-Every page carries :func:`record_config` as JSON (``<script id="ms-record-config">``): the
-course id, the plan of :mod:`widgets.schedule`, the words below and, on the index, the
-sections with their quiz questions.
+What record.js needs is :func:`record_config`: the course id, the plan of
+:mod:`widgets.schedule` and the words below (the same on every page: the handouts store them
+once, at the start of ``assets/record.js``, as ``window.MSRecordConfig``:
+:func:`record_script`) and, on the index only, the sections with their quiz questions
+(:func:`record_page_config`, the page's ``<script type="application/json"
+id="ms-record-config">``, which record.js reads over the shared part).
 """
 from __future__ import annotations
 
@@ -96,16 +99,29 @@ MESSAGES: dict[str, str] = {
 
 
 def record_config(course=None, *, pages=None) -> dict:
-    """The JSON every handout page carries for record.js.
-
-    With ``course`` and ``pages`` (``section -> file name``) it adds, for the index
-    dashboard, every section's quiz (``questions``, as in :meth:`Course.quiz`) and where
-    each question can be answered (``where``: page#anchor, section, prompt).
-    """
+    """Everything record.js reads: the part every page shares and, with ``course`` and
+    ``pages``, the index's own part (:func:`record_page_config`)."""
     config = {"course": COURSE_ID, "version": VERSION, "learner": LEARNER,
               **schedule.plan_config(), "messages": MESSAGES}
     if course is None or pages is None:
         return config
+    return {**config, **record_page_config(course, pages=pages)}
+
+
+def record_script() -> str:
+    """``assets/record.js`` as the handouts store it: the shared part of the config, once
+    per folder, then the script."""
+    from ..text import script_json
+
+    return ("/* widgets/quiz/record.py record_config(): the same on every page */\n"
+            f"window.MSRecordConfig = {script_json(record_config())};\n"
+            + RECORD_JS.read_text("utf-8"))
+
+
+def record_page_config(course, *, pages) -> dict:
+    """The index dashboard's part (``pages``: ``section -> file name``): every section's
+    quiz (``questions``, as in :meth:`Course.quiz`) and where each question can be answered
+    (``where``: page#anchor, section, prompt)."""
     sections, where = [], {}
     for s in course.sections:
         quiz = [q.id for q in course.quiz(s.id).questions]
@@ -119,5 +135,4 @@ def record_config(course=None, *, pages=None) -> dict:
         for q in getattr(course.banks.get(s.id), "questions", []):
             where.setdefault(q.id, {"href": pages(s), "number": s.number, "title": s.title,
                                     "prompt": q.prompt})
-    config.update(sections=sections, where=where)
-    return config
+    return {"sections": sections, "where": where}

@@ -4,7 +4,9 @@
  * Each question is a <fieldset class="ms-quiz-question" data-kind="..."> holding its
  * presented data in <script type="application/json" class="ms-quiz-data">; the wording
  * comes from the page's one <script type="application/json" class="ms-quiz-messages">
- * (widgets/quiz/messages.py MESSAGES, written by offline.messages_html). The grading below mirrors the kind modules in
+ * (widgets/quiz/messages.py MESSAGES, written by offline.messages_html), else from
+ * window.MSQuizMessages (the handouts store it once, at the start of assets/quiz.js:
+ * offline.quiz_script). The grading below mirrors the kind modules in
  * widgets/quiz/*.py line for line: change them together.
  *
  * For other scripts (record.js keeps answers, scorm.js reports them): after every check
@@ -410,7 +412,7 @@
   window.MSCourseQuiz = { restore: restore, ids: function () { return Object.keys(REGISTRY); } };
 
   function start() {  // the wording is on the page once, however many quizzes it holds
-    var M = readJSON(document.querySelector("script.ms-quiz-messages"));
+    var M = readJSON(document.querySelector("script.ms-quiz-messages")) || window.MSQuizMessages;
     if (!M) { return; }
     Array.prototype.forEach.call(document.querySelectorAll("section.ms-quiz"), function (section) {
       setUp(section, M);

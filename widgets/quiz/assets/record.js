@@ -7,8 +7,10 @@
  * with window.MSCourseQuiz.restore and marks the questions due for review today. It offers
  * window.MSCourseRecord (all, get, put, erase, dueOf, today, onChange, ...) to dashboard.js,
  * which draws the handout index's dashboard. The course id, the review plan
- * (widgets/schedule.py) and every word come from
- * <script type="application/json" id="ms-record-config"> (widgets/quiz/record.py).
+ * (widgets/schedule.py) and every word come from window.MSRecordConfig (the same on every
+ * page: the handouts put it at the start of this file) and the page's own
+ * <script type="application/json" id="ms-record-config"> (the index: its sections), read
+ * over it (widgets/quiz/record.py).
  * Storage that is blocked, disabled or full gives one line; the quiz keeps working, with
  * this visit's answers kept in memory.
  */
@@ -16,8 +18,13 @@
   "use strict";
 
   var cfgEl = document.getElementById("ms-record-config");
-  var CFG = cfgEl ? JSON.parse(cfgEl.textContent) : null;
-  if (!CFG) { return; }
+  var own = cfgEl ? JSON.parse(cfgEl.textContent) : null;
+  var shared = window.MSRecordConfig || null;
+  if (!own && !shared) { return; }
+  var CFG = {};
+  [shared, own].forEach(function (part) {
+    Object.keys(part || {}).forEach(function (k) { CFG[k] = part[k]; });
+  });
   var M = CFG.messages, PREFIX = CFG.course + ":", INTERVALS = CFG.intervals;
   var memory = {};      // answers this visit could not store
   var problem = null;   // "blocked" | "full"
