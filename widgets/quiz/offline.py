@@ -82,7 +82,9 @@ def question_html(course, question, *, number: int, uid: str, variant: str = "st
         # instructor print page carry it as HTML
         parts.append(f'<div class="ms-quiz__key"><p><strong>{esc(MESSAGES["answer_key"])}</strong>'
                      "</p></div>")
-    parts.append(f'<script type="application/json" class="ms-quiz-data">{script_json(data)}'
+    # the prompt is in the legend above; quiz.js never reads it from the data
+    embedded = {k: v for k, v in data.items() if k != "prompt"}
+    parts.append(f'<script type="application/json" class="ms-quiz-data">{script_json(embedded)}'
                  "</script>")
     parts.append("</fieldset>")
     return "".join(parts)

@@ -16,7 +16,8 @@ from .base import MESSAGES, esc
 from .confidence import LEVELS
 
 _QUESTION = re.compile(
-    r'<fieldset class="ms-quiz-question"[^>]*>.*?<span class="ms-quiz__number">([^<]*)</span>'
+    r'<fieldset class="ms-quiz-question"[^>]*><legend><span class="ms-quiz__number">([^<]*)'
+    r'</span> (.*?)</legend>'
     r'.*?<script type="application/json" class="ms-quiz-data">(.*?)</script></fieldset>', re.S)
 # the parts of a quiz block that only work on screen
 _SCREEN_ONLY = re.compile(
@@ -67,6 +68,9 @@ def print_worksheet(fragment: str) -> str:
     """An offline quiz fragment (``offline_questions_html``) as a paper worksheet: every
     question redrawn from its embedded data, the screen-only parts left out."""
     def question(m: re.Match) -> str:
-        return worksheet_question_html(json.loads(m.group(2)), html.unescape(m.group(1)))
+        # the prompt is the legend's text (the page's data leaves it out: quiz.js never
+        # reads it)
+        data = dict(json.loads(m.group(3)), prompt=html.unescape(m.group(2)))
+        return worksheet_question_html(data, html.unescape(m.group(1)))
 
     return _SCREEN_ONLY.sub("", _QUESTION.sub(question, fragment))
