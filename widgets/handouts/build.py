@@ -8,9 +8,7 @@ the pages. Two builds from the same sources are byte-identical.
 from __future__ import annotations
 
 import dataclasses
-import os
 import shutil
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -19,7 +17,6 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..course import Course, Section, load_course
-from ..fileio import current_umask
 from ..page import course_map_html
 from ..quiz.record import record_page_config
 from ..text import markdown_html
@@ -35,10 +32,10 @@ from .parts import (Nav, PartBlock, SectionParts, course_footer_html, print_safe
                     section_markup)
 from .parts import refer_back_figures  # the print page: a shared figure description once
 from .plotlyjs import ASSET_NAME as PLOTLY_JS
+from .swap import GENERATOR, _check_target, _is_ours, _scratch, _swap_in  # noqa: F401
 
 HERE = Path(__file__).resolve().parent
 VARIANTS = ("student", "instructor")
-GENERATOR = "ms-leg-pain-course handouts"
 DEFAULT_OUT = Path("build/handouts")
 
 Progress = Callable[[str], None]
@@ -196,44 +193,6 @@ class Handouts:
 
 
 # ------------------------------------------------------------------ the build
-def _is_ours(folder: Path) -> bool:
-    index = folder / "index.html"
-    return index.is_file() and f'content="{GENERATOR}"' in index.read_text("utf-8", "replace")
-
-
-def _check_target(folder: Path) -> None:
-    """Refuse, before any work, to replace a folder that is not a previous build."""
-    if folder.exists() and not (folder.is_dir()
-                                and (_is_ours(folder) or not any(folder.iterdir()))):
-        raise FileExistsError(f"{folder} exists and does not hold handouts; "
-                              "choose another --out folder or remove it")
-
-
-def _scratch(folder: Path) -> Path:
-    """A fresh temporary sibling of ``folder`` to build into. Scratch folders that an
-    interrupted build of ``folder`` left behind (named only by this function) go first."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    for left in folder.parent.glob(f".{folder.name}.building-*"):
-        if left.is_dir():
-            shutil.rmtree(left, ignore_errors=True)
-    return Path(tempfile.mkdtemp(prefix=f".{folder.name}.building-", dir=folder.parent))
-
-
-def _swap_in(scratch: Path, folder: Path) -> None:
-    """Put a finished build in place of the previous one (which is removed only after)."""
-    os.chmod(scratch, 0o777 & ~current_umask())  # mkdtemp makes it private; a build is for sharing
-    old = None
-    if folder.exists():
-        _check_target(folder)  # still ours: nothing may have moved in meanwhile
-        old = folder.with_name(f".{folder.name}.old-{os.getpid()}")
-        if old.exists():
-            shutil.rmtree(old)
-        os.replace(folder, old)
-    os.replace(scratch, folder)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def _write_variant(handouts: "Handouts", folder: Path, progress: Progress | None,
                    numbers: Iterator[int], total: int, label: str) -> None:
     (folder / "assets").mkdir(parents=True, exist_ok=True)
