@@ -53,6 +53,7 @@ def _fresh_token(monkeypatch):
     monkeypatch.setitem(classpool._state, "notice", "")
 
 
+@pytest.mark.slow  # another Python process: in make test, not make test-fast
 def test_learner_processes_write_one_folder_at_once(tmp_path):
     class_dir = tmp_path / "class"
     class_dir.mkdir()

@@ -5,6 +5,8 @@ run per kind of outcome: usage here, ``check`` in tests/test_course.py."""
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
 
 
@@ -33,6 +35,7 @@ def test_handouts_on_broken_content_list_the_problems(min_content, tmp_path, cli
     assert "Traceback" not in err
 
 
+@pytest.mark.slow  # another Python process: in make test, not make test-fast
 def test_unknown_command_shows_usage():
     """The smoke test of ``python -m widgets`` as a real process."""
     result = subprocess.run([sys.executable, "-m", "widgets", "frobnicate"], capture_output=True,

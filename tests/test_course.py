@@ -50,6 +50,7 @@ def test_the_course_is_valid():
     assert [s.order for s in course.sections] == list(range(len(course.sections)))
 
 
+@pytest.mark.slow  # another Python process: in make test, not make test-fast
 def test_checker_cli_accepts_the_course():
     """The one smoke test of ``check`` as a real command (the others run it in process)."""
     result = subprocess.run([sys.executable, "-m", "widgets", "check"], capture_output=True,

@@ -3,11 +3,14 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
 
 DRAWING = ["plotly", "ipywidgets", "IPython.display", "matplotlib"]
 
 
+@pytest.mark.slow  # another Python process: in make test, not make test-fast
 def test_loading_and_checking_the_course_leaves_plotly_and_ipywidgets_unimported():
     script = f"""
 import contextlib, io, json, sys

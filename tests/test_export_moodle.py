@@ -146,6 +146,7 @@ def test_references_in_general_feedback(doc, course):
             assert f"[{key}] {ref.citation()}" in general
 
 
+@pytest.mark.slow  # another Python process: in make test, not make test-fast
 def test_cli_writes_and_refuses_foreign_file(tmp_path, cli):
     """The one smoke test of ``export moodle`` as a real command, then in process."""
     out = tmp_path / "bank.xml"

@@ -62,6 +62,7 @@ def test_a_missing_message_names_the_key_and_the_fix(content, cli):
     assert code == 1 and "missing message 'no_quiz': add `no_quiz: <text>`" in out
 
 
+@pytest.mark.slow  # another Python process: in make test, not make test-fast
 def test_the_quiz_shows_the_words_of_its_content_folder(content):
     """A course whose messages.yaml says "Mark it" shows that on the live quiz's button."""
     edit(content, "button_check: Check", "button_check: Mark it")

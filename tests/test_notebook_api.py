@@ -44,6 +44,7 @@ def test_unknown_section_names_the_known_ones():
         widgets.open_section("99")
 
 
+@pytest.mark.slow  # another Python process: in make test, not make test-fast
 def test_import_widgets_stays_light():
     import subprocess
     import sys

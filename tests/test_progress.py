@@ -208,6 +208,7 @@ def _writer(path: str, n: int, start) -> None:
         store.record(f"learner-{n % 3}", f"p{n}-q{i:02d}", f"answer {i}", i % 2 == 0)
 
 
+@pytest.mark.slow  # another Python process: in make test, not make test-fast
 def test_several_processes_writing_one_file_keep_every_answer(tmp_path):
     import multiprocessing as mp
 

@@ -5,6 +5,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from widgets.course import load_course
 from widgets.quiz_report import analyse, report, shape_report
 
@@ -22,6 +24,7 @@ def write(path, learners, version=2):
     return path
 
 
+@pytest.mark.slow  # another Python process: in make test, not make test-fast
 def test_real_course_shape_has_a_row_per_section_and_meets_the_targets():
     result = run_report()
     assert result.returncode == 0, result.stderr

@@ -21,6 +21,7 @@ def test_scorm_script_follows_quiz_js_or_ends_the_head():
         add_scorm_script("<body></body>", 1)
 
 
+@pytest.mark.slow  # another Python process: in make test, not make test-fast
 def test_cli_never_replaces_a_file_that_is_not_a_package(tmp_path):
     mine = tmp_path / "course-scorm.zip"
     mine.write_text("my own notes")

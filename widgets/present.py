@@ -31,6 +31,8 @@ class Presenter(widgets.HBox):
     """The live presenter view. Drive it as an educator: ``next_button.click()``,
     ``counts[0][i].value = 5``, ``revote_button.click()``, ``reveal_button.click()``."""
 
+    LIVE_SECONDS = 2.0  # how often Live re-reads the class folder
+
     def __init__(self, course, section_id: str, *, class_dir: Path | None = None):
         self.course = course
         self.section = course.section(section_id)
@@ -209,7 +211,7 @@ class Presenter(widgets.HBox):
             stop = self._live = threading.Event()
 
             def loop():
-                while not stop.wait(2.0):
+                while not stop.wait(self.LIVE_SECONDS):
                     try:
                         self.refresh_pool()
                     except Exception:  # noqa: BLE001 - keep polling; the view stays usable
