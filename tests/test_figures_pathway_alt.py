@@ -93,7 +93,7 @@ def test_a_highlight_figure_gives_its_chain_first_and_the_others_after(course, p
     for name in HIGHLIGHTS:
         item = build_figure(course, name)
         pt = pw.highlighted(name)
-        head = f"The pathway diagram with the causal chain of {pt.label} highlighted"
+        head = f"The pathway diagram with the causal chain of {pt.in_sentence} highlighted"
         lines = item.alt_text.splitlines()
         assert lines[0].startswith(head)
         _assert_exact(pw, pt.node, *read_pain_type(pw, lines, head))

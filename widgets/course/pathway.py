@@ -76,6 +76,12 @@ class PainType(Strict):
     label: NonEmpty
     node: Slug
 
+    @property
+    def in_sentence(self) -> str:
+        """The label inside a sentence: "spasticity pain" (a name such as Lhermitte's keeps
+        its capital)."""
+        return self.label if "'" in self.label else self.label[0].lower() + self.label[1:]
+
 
 def _template(text: str, *names: str) -> str:
     """``text`` must keep each ``{name}`` (the code fills it in) and no other placeholder."""

@@ -98,7 +98,7 @@ def highlight_text(pathway: Pathway, pain_type) -> str:
     """The first lines of a figure that highlights one pain type's causal chain."""
     return "\n".join(pain_type_lines(
         pathway, pain_type,
-        f"The pathway diagram with the causal chain of {pain_type.label} highlighted"))
+        f"The pathway diagram with the causal chain of {pain_type.in_sentence} highlighted"))
 
 
 # ------------------------------------------------------------------ the whole pathway

@@ -219,7 +219,7 @@ def pathway_figure(pathway: Pathway, active: str | None = None) -> go.Figure:
     for p in pathway.pain_types:
         lit = highlight_state(pathway, set(pathway.causal_chain(p.node)))
         frames.append(delta_frame(p.id, lit, faded, FADED,
-                                  layout={"title": {"text": wrap(chain_title(pathway, p.label), 80)}}))
+                                  layout={"title": {"text": wrap(chain_title(pathway, p), 80)}}))
         buttons.append(dict(label=p.label, method="animate", args=[[p.id], ANIMATE]))
     fig.frames = frames
     index = 0
@@ -227,7 +227,7 @@ def pathway_figure(pathway: Pathway, active: str | None = None) -> go.Figure:
         pt = pathway.pain_type(active)
         index = 1 + pathway.pain_types.index(pt)
         apply_state(fig, highlight_state(pathway, set(pathway.causal_chain(pt.node))))
-        fig.update_layout(title_text=wrap(chain_title(pathway, pt.label), 80))
+        fig.update_layout(title_text=wrap(chain_title(pathway, pt), 80))
     fig.update_layout(updatemenus=[dict(
         buttons=buttons, active=index, x=1.0, xanchor="right", y=1.0, yanchor="bottom",
         pad=dict(t=0, b=22), font=dict(size=12), bgcolor="#ffffff", bordercolor=GREY,
@@ -244,11 +244,9 @@ def highlight_state(pathway: Pathway, chain: set[str] | None) -> State:
     return State(edge_opacities(pathway, chain), nodes, nodes)
 
 
-def chain_title(pathway: Pathway, label: str) -> str:
-    """"The causal chain of spasticity pain" (``words.highlight_title`` in pathway.yaml;
-    names such as Lhermitte's keep their capital)."""
-    name = label if "'" in label else label[0].lower() + label[1:]
-    return pathway.words.highlight_title.format(pain=name)
+def chain_title(pathway: Pathway, pain_type) -> str:
+    """"The causal chain of spasticity pain" (``words.highlight_title`` in pathway.yaml)."""
+    return pathway.words.highlight_title.format(pain=pain_type.in_sentence)
 
 
 def highlight_pathway(pathway: Pathway, pain_type_id: str) -> go.Figure:
@@ -275,7 +273,7 @@ def _highlighted_item(name: str):
         pw = _require(course)
         pt = pw.highlighted(name)
         lead = highlight_text(pw, pt)
-        return FigureItem(name, chain_title(pw, pt.label), highlight_pathway(pw, pt.id),
+        return FigureItem(name, chain_title(pw, pt), highlight_pathway(pw, pt.id),
                           lead + "\n" + pathway_alt_text(pw, highlighted=pt),
                           alt_lead=lead, alt_shared=SHARED_ALT)
     return build
