@@ -181,6 +181,12 @@ def course():
     return load_course()
 
 
+@pytest.fixture(scope="session")
+def pw(course):
+    """The real course's pathway."""
+    return course.pathway
+
+
 # One Playwright driver for the session. Playwright's sync API refuses a second
 # sync_playwright() while one runs, so every module's ``sync_playwright()`` gets this one
 # (its ``with`` block neither starts nor stops it); it stops when the session ends.

@@ -8,7 +8,6 @@ import re
 import plotly.graph_objects as go
 import pytest
 
-from widgets.course import load_course
 from widgets.figures import FigureItem, section_figures
 from widgets.figures.alt_text import pathway_alt_text
 from widgets.figures.base import wrap
@@ -19,16 +18,6 @@ from widgets.figures.pathway import (
     trace_ids,
 )
 from widgets.figures.pathway_steps import pathway_steps_alt_text, pathway_steps_figure
-
-
-@pytest.fixture(scope="module")
-def course():
-    return load_course()
-
-
-@pytest.fixture(scope="module")
-def pw(course):
-    return course.pathway
 
 
 @pytest.fixture(scope="module")

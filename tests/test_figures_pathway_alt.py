@@ -10,7 +10,6 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from widgets.course import load_course
 from widgets.course.pathway import Pathway
 from widgets.figures import build_figure
 from widgets.figures.alt_text import ARROW, OR, merged_routes, pathway_alt_text, routes_of
@@ -19,16 +18,6 @@ from widgets.handouts.figures import FigureBlock, refer_back
 
 HIGHLIGHTS = ("pathway_spasticity", "pathway_neuropathic", "pathway_musculoskeletal")
 WEAK = re.compile(r"; (.+?): reported association \(not shown to be a cause\)")
-
-
-@pytest.fixture(scope="module")
-def course():
-    return load_course()
-
-
-@pytest.fixture(scope="module")
-def pw(course):
-    return course.pathway
 
 
 def _labels(pw, text: str) -> list[str]:
