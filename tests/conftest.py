@@ -62,6 +62,26 @@ def require_axe() -> Path:
     return AXE
 
 
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page, context: str | None = None, *, preload: bool = True) -> list[str]:
+    """axe-core's WCAG 2.1 A and AA violations on ``page`` (or inside the ``context``
+    selector), one line each. Only violations are gathered in full (axe's ``resultTypes``:
+    every node that fails is still found), which is all the tests read and several times
+    faster on a long page. ``preload=False``: axe does not fetch the stylesheets (from
+    file:// that fetch logs console errors a test may be counting)."""
+    page.add_script_tag(path=str(require_axe()))
+    result = page.evaluate(
+        """([context, tags, preload]) => axe.run(context || document,
+             {preload: preload, runOnly: {type: 'tag', values: tags},
+              resultTypes: ['violations']})""",
+        [context, AXE_TAGS, preload])
+    return [f"{v['id']} ({v['impact']}): {v['help']} at "
+            + "; ".join(", ".join(n["target"]) for n in v["nodes"][:4])
+            for v in result["violations"]]
+
+
 # ------------------------------------------- the course's own content, loaded once
 def _content_fingerprint(folder: Path) -> tuple:
     return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)

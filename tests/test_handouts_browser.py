@@ -21,14 +21,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, need, require_axe, require_chromium
+from conftest import ROOT, axe_violations, need, require_chromium
 from widgets.course import load_course
 from widgets.handouts import build as hb
 from widgets.handouts import print_pdfs
 
 pytestmark = pytest.mark.browser
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PLOTS_DRAWN = ("() => Array.from(document.querySelectorAll('.handout-plot'))"
                ".every(d => d.querySelector('.main-svg'))")
 SCREENS = ROOT / "build" / "screens"
@@ -82,12 +81,7 @@ class Visit:
         dialog.dismiss()
 
     def axe(self) -> list[str]:
-        self.page.add_script_tag(path=str(require_axe()))
-        result = self.page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-        return [f"{v['id']} ({v['impact']}): {v['help']} at "
-                + "; ".join(", ".join(n["target"]) for n in v["nodes"][:4])
-                for v in result["violations"]]
+        return axe_violations(self.page)
 
     def close(self):
         self.context.close()
@@ -457,3 +451,19 @@ def test_instructor_pdf_without_playwright_has_the_answer_key_too(built_handouts
     assert pdf == tmp_path / "instructor.pdf"
     assert sorted(p.name for p in folder.iterdir()) == before
     _assert_sections_then_whole_key(pdf, course)
+
+
+def test_the_axe_check_finds_a_violation(browser, tmp_path):
+    """The shared axe helper is not blind: an unlabelled control and a missing language
+    are reported (every page check above asserts it finds none)."""
+    page_file = tmp_path / "bad.html"
+    page_file.write_text("<!DOCTYPE html><html><head><title>x</title></head><body><main>"
+                         "<input type='text'></main></body></html>", encoding="utf-8")
+    page = browser.new_page()
+    try:
+        page.goto(page_file.as_uri())
+        found = axe_violations(page)
+    finally:
+        page.close()
+    assert any(v.startswith("label ") for v in found), found
+    assert any(v.startswith("html-has-lang ") for v in found), found

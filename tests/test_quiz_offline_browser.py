@@ -16,7 +16,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "quiz"))
 import learner as L  # noqa: E402
 
-from conftest import require_axe  # noqa: E402
+from conftest import axe_violations  # noqa: E402
 from widgets.course import load_course  # noqa: E402
 from widgets.figures.minimap import ASSET_NAME as MINIMAP_JS, minimap_script  # noqa: E402
 from widgets.quiz import QUIZ_CSS, QUIZ_JS, offline_quiz_page  # noqa: E402
@@ -281,10 +281,7 @@ def test_axe_wcag21_aa_with_feedback_shown(browser, course, tmp_path, variant, q
         pg.click(f"#{questions[1][0]} button[data-action='reveal']")   # a revealed answer
         uid2, data2 = questions[2]
         _mouse_answer(pg, uid2, data2, L.right_answer(data2))          # a right answer
-        pg.add_script_tag(path=str(require_axe()))
-        result = pg.evaluate("axe.run(document, {runOnly: {type: 'tag', values: "
-                             "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
-        problems = [(v["id"], v["nodes"][0]["html"][:120]) for v in result["violations"]]
+        problems = axe_violations(pg)
         assert not problems, problems
     finally:
         pg.close()

@@ -19,7 +19,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "quiz"))
 import learner as L  # noqa: E402
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, require_chromium  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, axe_violations, require_chromium  # noqa: E402
 from widgets import schedule  # noqa: E402
 from widgets.course import load_course  # noqa: E402
 from widgets.dashboard import _status, section_scores  # noqa: E402
@@ -39,22 +39,15 @@ TODAY = NOW.date()
 SECTION = "nerve-damage"
 PAGE = "01-nerve-damage.html"
 KEY = "ms-leg-pain:"
-AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def _axe(t) -> list[str]:
     """axe-core's WCAG 2.1 A/AA violations (its own file:// fetch errors are not the page's)."""
-    if not AXE.exists():
-        pytest.fail(f"{AXE} missing: run `npm ci` at the repository root")
     pg, before = t.page, len(t.errors)
-    pg.add_script_tag(path=str(AXE))
-    result = pg.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-                         AXE_TAGS)
+    violations = axe_violations(pg)
     pg.wait_for_timeout(100)
     del t.errors[before:]
-    return [f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
-            for v in result["violations"]]
+    return violations
 
 
 @pytest.fixture(scope="module")
